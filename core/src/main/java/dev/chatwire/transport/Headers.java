@@ -1,0 +1,155 @@
+package dev.chatwire.transport;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable HTTP header fields in their order of arrival; names compare case-insensitively.
+ *
+ * <p>{@link #toString()} redacts credentials ({@code Authorization}, {@code api-key}, cookies).
+ *
+ * <pre>{@code
+ * Headers h = Headers.of("x-request-id", "req_123");
+ * String id = h.get("X-Request-Id"); // "req_123"
+ * }</pre>
+ */
+public final class Headers {
+  /** No header fields. */
+  public static final Headers EMPTY = new Headers(new String[0]);
+
+  private final String[] namesAndValues;
+
+  private Headers(String[] namesAndValues) {
+    this.namesAndValues = namesAndValues;
+  }
+
+  /** Headers from alternating names and values: {@code of("a", "1", "b", "2")}. */
+  public static Headers of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("expected alternating names and values");
+    }
+    for (String s : namesAndValues) {
+      if (s == null) throw new NullPointerException("header name or value");
+    }
+    return namesAndValues.length == 0 ? EMPTY : new Headers(namesAndValues.clone());
+  }
+
+  /** Starts building headers. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts with these header fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    Collections.addAll(b.namesAndValues, namesAndValues);
+    return b;
+  }
+
+  /** The number of header fields. */
+  public int size() {
+    return namesAndValues.length / 2;
+  }
+
+  /** The name of field {@code i}, as it was given. */
+  public String name(int i) {
+    return namesAndValues[2 * i];
+  }
+
+  /** The value of field {@code i}. */
+  public String value(int i) {
+    return namesAndValues[2 * i + 1];
+  }
+
+  /** The first value of {@code name}, compared case-insensitively, or null. */
+  public @Nullable String get(String name) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i].equalsIgnoreCase(name)) return namesAndValues[i + 1];
+    }
+    return null;
+  }
+
+  /** Every value of {@code name}, compared case-insensitively, in order. */
+  public List<String> values(String name) {
+    List<String> out = new ArrayList<>(1);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i].equalsIgnoreCase(name)) out.add(namesAndValues[i + 1]);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Whether a header name carries a credential that must never be printed. */
+  public static boolean isSensitive(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.equals("authorization")
+        || n.equals("proxy-authorization")
+        || n.equals("api-key")
+        || n.equals("x-api-key")
+        || n.equals("cookie")
+        || n.equals("set-cookie");
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Headers
+        && java.util.Arrays.equals(namesAndValues, ((Headers) o).namesAndValues);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(namesAndValues);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Headers{");
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (i > 0) sb.append(", ");
+      sb.append(namesAndValues[i]).append(": ");
+      sb.append(isSensitive(namesAndValues[i]) ? "██" : namesAndValues[i + 1]);
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Builds {@link Headers}; not thread-safe. */
+  public static final class Builder {
+    private final List<String> namesAndValues = new ArrayList<>();
+
+    Builder() {}
+
+    /** Adds a field, keeping any existing fields of the same name. */
+    public Builder add(String name, String value) {
+      if (name.isEmpty()) throw new IllegalArgumentException("empty header name");
+      namesAndValues.add(name);
+      namesAndValues.add(value);
+      return this;
+    }
+
+    /** Replaces every field named {@code name} (case-insensitively) with one field. */
+    public Builder set(String name, String value) {
+      remove(name);
+      return add(name, value);
+    }
+
+    /** Removes every field named {@code name}, compared case-insensitively. */
+    public Builder remove(String name) {
+      for (int i = namesAndValues.size() - 2; i >= 0; i -= 2) {
+        if (namesAndValues.get(i).equalsIgnoreCase(name)) {
+          namesAndValues.remove(i + 1);
+          namesAndValues.remove(i);
+        }
+      }
+      return this;
+    }
+
+    /** The immutable headers. */
+    public Headers build() {
+      return namesAndValues.isEmpty()
+          ? EMPTY
+          : new Headers(namesAndValues.toArray(new String[0]));
+    }
+  }
+}
