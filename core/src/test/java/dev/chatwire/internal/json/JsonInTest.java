@@ -1,0 +1,80 @@
+package dev.chatwire.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatwire.error.DecodeException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonInTest {
+  private static Map<String, String> rawMembers(String json, int pad) {
+    byte[] src = json.getBytes(StandardCharsets.UTF_8);
+    byte[] buf = new byte[src.length + 2 * pad];
+    System.arraycopy(src, 0, buf, pad, src.length);
+    JsonIn in = JsonIn.open(buf, pad, src.length, -1);
+    in.next();
+    in.requireObject();
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name; (name = in.nextField()) != null; ) out.put(name, in.raw());
+    in.requireEnd();
+    return out;
+  }
+
+  @Test
+  void rawCapturesExactSourceTextOfEveryKindOfValue() {
+    String json = "{\"a\": 1.70e9 ,\"b\":\"h\\u00e9\\\"llo ✓\",\"c\":{ \"x\" : [1, {\"y\":null}] },"
+        + "\"d\":true,\"e\":null,\"f\":-0,\"g\":[]}";
+    for (int pad : new int[] {0, 7}) {
+      assertThat(rawMembers(json, pad))
+          .containsExactly(
+              Map.entry("a", "1.70e9"),
+              Map.entry("b", "\"h\\u00e9\\\"llo ✓\""),
+              Map.entry("c", "{ \"x\" : [1, {\"y\":null}] }"),
+              Map.entry("d", "true"),
+              Map.entry("e", "null"),
+              Map.entry("f", "-0"),
+              Map.entry("g", "[]"));
+    }
+  }
+
+  @Test
+  void typeErrorNamesPathExpectationAndOffset() {
+    byte[] b = "{\"choices\":[{\"delta\":{\"tool_calls\":[{},{\"index\":\"1\"}]}}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    JsonIn in = JsonIn.open(b, 0, b.length, 3);
+    while (true) {
+      in.next();
+      if (in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) break;
+    }
+    DecodeException e = in.typeError("an integer");
+    assertThat(e.getPath()).isEqualTo("choices[0].delta.tool_calls[1].index");
+    assertThat(e.getByteOffset()).isEqualTo(new String(b, StandardCharsets.UTF_8).indexOf("\"1\""));
+    assertThat(e.getEventIndex()).isEqualTo(3);
+    assertThat(e.getMessage())
+        .isEqualTo("expected an integer but found a string at choices[0].delta.tool_calls[1].index"
+            + " (byte offset 48) in event 3");
+  }
+
+  @Test
+  void deepNestingIsATypedErrorNotAStackOverflow() {
+    String deep = "[".repeat(10_000);
+    byte[] b = deep.getBytes(StandardCharsets.UTF_8);
+    JsonIn in = JsonIn.open(b, 0, b.length, -1);
+    assertThatThrownBy(() -> { while (true) in.next(); })
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("exceeds a limit");
+  }
+
+  @Test
+  void truncatedInputIsATypedErrorWithoutPayload() {
+    byte[] b = "{\"secret\":\"sk-abc".getBytes(StandardCharsets.UTF_8);
+    JsonIn in = JsonIn.open(b, 0, b.length, -1);
+    in.next();
+    assertThatThrownBy(() -> { in.nextField(); in.raw(); })
+        .isInstanceOf(DecodeException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-abc"));
+  }
+}
