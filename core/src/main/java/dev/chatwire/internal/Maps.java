@@ -17,11 +17,21 @@ public final class Maps {
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
+  /** An unmodifiable copy of a lazily created map; the shared empty map when null or empty. */
+  public static <K, V> Map<K, V> copyOrEmpty(@Nullable Map<K, V> map) {
+    return map == null ? Collections.<K, V>emptyMap() : copy(map);
+  }
+
   /** An unmodifiable copy; the shared empty list when empty. */
   public static <T> List<T> copy(List<T> list) {
     if (list.isEmpty()) return Collections.emptyList();
     if (list.size() == 1) return Collections.singletonList(list.get(0));
     return Collections.unmodifiableList(new ArrayList<>(list));
+  }
+
+  /** An unmodifiable copy of a lazily created list; the shared empty list when null or empty. */
+  public static <T> List<T> copyOrEmpty(@Nullable List<T> list) {
+    return list == null ? Collections.<T>emptyList() : copy(list);
   }
 
   /** An unmodifiable copy of a nullable list; null stays null. */

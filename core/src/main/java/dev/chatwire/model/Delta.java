@@ -1,0 +1,222 @@
+package dev.chatwire.model;
+
+import dev.chatwire.internal.Maps;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The part of the assistant's message that one stream chunk carries: usually a fragment of
+ * {@code content}; the role on the first chunk; fragments of tool calls keyed by their index;
+ * fragments of reasoning. The accumulator joins the deltas into a {@link ChatCompletionMessage}.
+ * Every member may be absent. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * String piece = chunk.getChoices().get(0).getDelta().getContent(); // may be null
+ * }</pre>
+ */
+public final class Delta {
+  private final @Nullable Role role;
+  private final @Nullable String content;
+  private final @Nullable String refusal;
+  private final List<ToolCall> toolCalls;
+  private final @Nullable FunctionCall functionCall;
+  private final @Nullable Audio audio;
+  private final @Nullable String reasoningContent;
+  private final @Nullable String reasoning;
+  private final Map<String, String> extras;
+
+  private Delta(Builder b) {
+    this.role = b.role;
+    this.content = b.content;
+    this.refusal = b.refusal;
+    this.toolCalls = Maps.copyOrEmpty(b.toolCalls);
+    this.functionCall = b.functionCall;
+    this.audio = b.audio;
+    this.reasoningContent = b.reasoningContent;
+    this.reasoning = b.reasoning;
+    this.extras = Maps.copyOrEmpty(b.extras);
+  }
+
+  /** Starts building a delta. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this delta's values. */
+  public Builder toBuilder() {
+    return new Builder().role(role).content(content).refusal(refusal).toolCalls(toolCalls)
+        .functionCall(functionCall).audio(audio).reasoningContent(reasoningContent)
+        .reasoning(reasoning).extras(extras);
+  }
+
+  /** The author, sent on the first chunk of a choice; null on the others. */
+  public @Nullable Role getRole() {
+    return role;
+  }
+
+  /** The next piece of the answer text, or null when this chunk carries none. */
+  public @Nullable String getContent() {
+    return content;
+  }
+
+  /** The next piece of a refusal, or null when this chunk carries none. */
+  public @Nullable String getRefusal() {
+    return refusal;
+  }
+
+  /** Fragments of tool calls, each with its {@code index}; empty when none. */
+  public List<ToolCall> getToolCalls() {
+    return toolCalls;
+  }
+
+  /** A fragment of the deprecated single function call, or null when absent. */
+  public @Nullable FunctionCall getFunctionCall() {
+    return functionCall;
+  }
+
+  /** A fragment of the audio answer, or null when absent. */
+  public @Nullable Audio getAudio() {
+    return audio;
+  }
+
+  /** A piece of reasoning as DeepSeek, vLLM and llama.cpp send it ({@code reasoning_content}). */
+  public @Nullable String getReasoningContent() {
+    return reasoningContent;
+  }
+
+  /** A piece of reasoning as OpenRouter, Groq and Ollama send it ({@code reasoning}). */
+  public @Nullable String getReasoning() {
+    return reasoning;
+  }
+
+  /** Members this version does not know, as raw JSON text by name; written back unchanged. */
+  public Map<String, String> getExtras() {
+    return extras;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) return true;
+    if (!(o instanceof Delta)) return false;
+    Delta that = (Delta) o;
+    return Objects.equals(role, that.role)
+        && Objects.equals(content, that.content)
+        && Objects.equals(refusal, that.refusal)
+        && toolCalls.equals(that.toolCalls)
+        && Objects.equals(functionCall, that.functionCall)
+        && Objects.equals(audio, that.audio)
+        && Objects.equals(reasoningContent, that.reasoningContent)
+        && Objects.equals(reasoning, that.reasoning)
+        && extras.equals(that.extras);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(role, content, refusal, toolCalls, functionCall, audio, reasoningContent,
+        reasoning, extras);
+  }
+
+  @Override
+  public String toString() {
+    return "Delta{role=" + role + ", content=" + content
+        + (refusal == null ? "" : ", refusal=" + refusal)
+        + (toolCalls.isEmpty() ? "" : ", toolCalls=" + toolCalls)
+        + (functionCall == null ? "" : ", functionCall=" + functionCall)
+        + (audio == null ? "" : ", audio=" + audio)
+        + (reasoningContent == null ? "" : ", reasoningContent=" + reasoningContent)
+        + (reasoning == null ? "" : ", reasoning=" + reasoning)
+        + (extras.isEmpty() ? "" : ", extras=" + extras) + '}';
+  }
+
+  /** Builds a {@link Delta}; not thread-safe. */
+  public static final class Builder {
+    private @Nullable Role role;
+    private @Nullable String content;
+    private @Nullable String refusal;
+    private @Nullable List<ToolCall> toolCalls;
+    private @Nullable FunctionCall functionCall;
+    private @Nullable Audio audio;
+    private @Nullable String reasoningContent;
+    private @Nullable String reasoning;
+    private @Nullable Map<String, String> extras;
+
+    Builder() {}
+
+    /** Sets the role. */
+    public Builder role(@Nullable Role role) {
+      this.role = role;
+      return this;
+    }
+
+    /** Sets the text. */
+    public Builder content(@Nullable String content) {
+      this.content = content;
+      return this;
+    }
+
+    /** Sets the refusal. */
+    public Builder refusal(@Nullable String refusal) {
+      this.refusal = refusal;
+      return this;
+    }
+
+    /** Replaces the tool calls. */
+    public Builder toolCalls(List<ToolCall> toolCalls) {
+      this.toolCalls = toolCalls.isEmpty() ? null : new ArrayList<>(toolCalls);
+      return this;
+    }
+
+    /** Adds a tool call. */
+    public Builder addToolCall(ToolCall toolCall) {
+      if (toolCalls == null) toolCalls = new ArrayList<>();
+      toolCalls.add(toolCall);
+      return this;
+    }
+
+    /** Sets the deprecated function call. */
+    public Builder functionCall(@Nullable FunctionCall functionCall) {
+      this.functionCall = functionCall;
+      return this;
+    }
+
+    /** Sets the audio. */
+    public Builder audio(@Nullable Audio audio) {
+      this.audio = audio;
+      return this;
+    }
+
+    /** Sets the {@code reasoning_content} text. */
+    public Builder reasoningContent(@Nullable String reasoningContent) {
+      this.reasoningContent = reasoningContent;
+      return this;
+    }
+
+    /** Sets the {@code reasoning} text. */
+    public Builder reasoning(@Nullable String reasoning) {
+      this.reasoning = reasoning;
+      return this;
+    }
+
+    /** Adds an unknown member as raw JSON text. */
+    public Builder putExtra(String name, String rawJson) {
+      if (extras == null) extras = new LinkedHashMap<>();
+      extras.put(name, rawJson);
+      return this;
+    }
+
+    /** Replaces the unknown members. */
+    public Builder extras(Map<String, String> extras) {
+      this.extras = extras.isEmpty() ? null : new LinkedHashMap<>(extras);
+      return this;
+    }
+
+    /** The immutable delta. */
+    public Delta build() {
+      return new Delta(this);
+    }
+  }
+}
