@@ -1,5 +1,6 @@
 package dev.chatwire.error;
 
+import dev.chatwire.model.ChatCompletion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public class DecodeException extends ChatWireException {
   private static final long serialVersionUID = 1L;
 
+  private final String problem;
   private final String path;
   private final long byteOffset;
   private final long eventIndex;
@@ -34,7 +36,19 @@ public class DecodeException extends ChatWireException {
    */
   public DecodeException(
       String problem, String path, long byteOffset, long eventIndex, @Nullable Throwable cause) {
-    super(describe(problem, path, byteOffset, eventIndex), cause);
+    this(problem, path, byteOffset, eventIndex, cause, null);
+  }
+
+  /** Creates a decode error that ends a stream, with what the stream had accumulated. */
+  public DecodeException(
+      String problem,
+      String path,
+      long byteOffset,
+      long eventIndex,
+      @Nullable Throwable cause,
+      @Nullable ChatCompletion partialCompletion) {
+    super(describe(problem, path, byteOffset, eventIndex), cause, partialCompletion);
+    this.problem = problem;
     this.path = path;
     this.byteOffset = byteOffset;
     this.eventIndex = eventIndex;
@@ -46,6 +60,11 @@ public class DecodeException extends ChatWireException {
     if (byteOffset >= 0) sb.append(" (byte offset ").append(byteOffset).append(')');
     if (eventIndex >= 0) sb.append(" in event ").append(eventIndex);
     return sb.toString();
+  }
+
+  /** What was wrong, without location: "expected an integer but found a string". */
+  public String getProblem() {
+    return problem;
   }
 
   /** The JSON path of the offending value, such as {@code choices[0].delta.content}; may be empty. */

@@ -1,0 +1,20 @@
+package dev.chatwire.error;
+
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.transport.Headers;
+import org.jspecify.annotations.Nullable;
+
+/** The request was well-formed but could not be processed (HTTP 422). */
+public class UnprocessableEntityException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the error; see {@link ApiException}. */
+  public UnprocessableEntityException(
+      int status,
+      ApiError error,
+      @Nullable String requestId,
+      Headers headers,
+      @Nullable ChatCompletion partialCompletion) {
+    super(status, error, requestId, headers, partialCompletion);
+  }
+}

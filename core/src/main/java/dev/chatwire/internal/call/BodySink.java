@@ -1,0 +1,24 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.transport.Headers;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the body of a successful response into the call's result. Calls are serialized; each may
+ * throw a {@link dev.chatwire.error.ChatWireException} to end the call with it.
+ */
+public interface BodySink<T> {
+  /** A 2xx status line and headers arrived. */
+  void onResponse(int status, Headers headers);
+
+  /** The next body bytes (valid only during the call). */
+  void onBytes(ByteBuffer bytes);
+
+  /** The body ended; returns the result. */
+  T onEnd();
+
+  /** What has been accumulated so far, for a failure to carry; null when nothing yet. */
+  @Nullable ChatCompletion partial();
+}

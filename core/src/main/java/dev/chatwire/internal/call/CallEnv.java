@@ -1,0 +1,36 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.EventListener;
+import dev.chatwire.RetryPolicy;
+import dev.chatwire.Scheduler;
+import dev.chatwire.Timeouts;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.Transport;
+import java.util.function.Supplier;
+
+/** What one call needs from its client: where to send, how long to wait, when to retry. */
+public final class CallEnv {
+  final Transport transport;
+  final Scheduler scheduler;
+  final Timeouts timeouts;
+  final RetryPolicy retryPolicy;
+  final EventListener listener;
+  /** Builds the request of each attempt afresh (a rotating key is read per attempt). */
+  final Supplier<HttpRequest> request;
+
+  /** Creates the environment of one call. */
+  public CallEnv(
+      Transport transport,
+      Scheduler scheduler,
+      Timeouts timeouts,
+      RetryPolicy retryPolicy,
+      EventListener listener,
+      Supplier<HttpRequest> request) {
+    this.transport = transport;
+    this.scheduler = scheduler;
+    this.timeouts = timeouts;
+    this.retryPolicy = retryPolicy;
+    this.listener = listener;
+    this.request = request;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.Timeouts;
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.error.ConnectTimeoutException;
+import dev.chatwire.error.ConnectionException;
+import dev.chatwire.model.ChatCompletion;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Maps a transport's I/O error to the typed exception a caller acts on. */
+final class IoErrors {
+  private IoErrors() {}
+
+  static ChatWireException map(
+      IOException e, Timeouts timeouts, @Nullable ChatCompletion partial, boolean beforeResponse) {
+    if (beforeResponse && isConnectTimeout(e)) {
+      return new ConnectTimeoutException(timeouts.getConnect(), e, partial);
+    }
+    String what = beforeResponse ? "the connection failed" : "the connection broke mid-response";
+    return new ConnectionException(what + " (" + e.getClass().getSimpleName() + ")", e, partial);
+  }
+
+  private static boolean isConnectTimeout(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      // By name: java.net.http is not on Android, where this class must still load.
+      if (t.getClass().getName().equals("java.net.http.HttpConnectTimeoutException")) return true;
+      if (t instanceof SocketTimeoutException) {
+        String m = t.getMessage();
+        if (m != null && m.toLowerCase(Locale.ROOT).contains("connect")) return true;
+      }
+      if (t.getCause() == t) break;
+    }
+    return false;
+  }
+}

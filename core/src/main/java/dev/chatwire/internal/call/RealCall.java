@@ -1,0 +1,469 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.Scheduler;
+import dev.chatwire.error.CancelledException;
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.error.DeadlineExceededException;
+import dev.chatwire.error.IdleTimeoutException;
+import dev.chatwire.error.ResponseTimeoutException;
+import dev.chatwire.transport.Exchange;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.ResponseHandler;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One logical call: attempts, retries, the response-headers, idle and total timers, cancellation,
+ * and demand. In blocking mode the consumer's thread issues every read ({@link #awaitUntil}); in
+ * async mode reads are issued from the transport's own callbacks, never from the caller's thread.
+ */
+public final class RealCall<T> {
+  /** Receives the terminal outcome in async mode. */
+  public interface Callback<T> {
+    /** The call succeeded. */
+    void onSuccess(T result);
+
+    /** The call failed. */
+    void onFailure(ChatWireException error);
+  }
+
+  private final CallEnv env;
+  private final BodySink<T> sink;
+  private final @Nullable Callback<T> callback;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+
+  // Guarded by lock.
+  private @Nullable Attempt current;
+  private int attempts;
+  private boolean terminal;
+  private @Nullable T result;
+  private @Nullable ChatWireException failure;
+  private Scheduler.@Nullable Cancellable deadlineTimer;
+  private Scheduler.@Nullable Cancellable retryTimer;
+
+  /** A call; async when {@code callback} is non-null. Nothing is sent before {@link #start()}. */
+  public RealCall(CallEnv env, BodySink<T> sink, @Nullable Callback<T> callback) {
+    this.env = env;
+    this.sink = sink;
+    this.callback = callback;
+  }
+
+  /** Sends the first attempt and starts the total deadline, if one is set. */
+  public void start() {
+    Duration total = env.timeouts.getTotal();
+    HttpRequest first = env.request.get();
+    safe(() -> env.listener.callStart(first));
+    if (total != null) {
+      Scheduler.Cancellable t =
+          env.scheduler.schedule(
+              () -> fail(null, new DeadlineExceededException(total, null, sink.partial())),
+              total.toNanos());
+      lock.lock();
+      try {
+        deadlineTimer = t;
+      } finally {
+        lock.unlock();
+      }
+    }
+    startAttempt(first);
+  }
+
+  private void startAttempt(@Nullable HttpRequest prepared) {
+    Attempt a;
+    lock.lock();
+    try {
+      if (terminal) return;
+      attempts++;
+      a = new Attempt(attempts);
+      current = a;
+    } finally {
+      lock.unlock();
+    }
+    HttpRequest request;
+    try {
+      request = prepared != null ? prepared : env.request.get();
+    } catch (RuntimeException e) {
+      fail(a, new ChatWireException("could not build the request: " + e.getMessage(), e));
+      return;
+    }
+    safe(() -> env.listener.attemptStart(request, a.number));
+    a.headersTimer =
+        env.scheduler.schedule(
+            () -> a.timeout(new ResponseTimeoutException(
+                env.timeouts.getResponseHeaders(), null, sink.partial())),
+            env.timeouts.getResponseHeaders().toNanos());
+    Exchange exchange;
+    try {
+      exchange = env.transport.execute(request, a);
+    } catch (RuntimeException e) {
+      fail(a, new ChatWireException("the transport rejected the request: " + e.getMessage(), e));
+      return;
+    }
+    a.attach(exchange);
+  }
+
+  /**
+   * Blocking mode: issues reads on this thread until {@code ready} holds or the call ends. Returns
+   * normally in both cases; the caller then checks {@link #failure()} and its own state.
+   */
+  public void awaitUntil(BooleanSupplier ready) {
+    lock.lock();
+    try {
+      while (!ready.getAsBoolean() && !terminal) {
+        Attempt a = current;
+        if (a != null && a.wantRead && a.exchange != null) {
+          a.wantRead = false;
+          a.readPendingSince = env.scheduler.nanoTime();
+          a.readPending = true;
+          Exchange e = a.exchange;
+          lock.unlock();
+          try {
+            e.request();
+          } finally {
+            lock.lock();
+          }
+          continue;
+        }
+        try {
+          changed.await();
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          lock.unlock();
+          try {
+            cancel("interrupted while waiting for the response");
+          } finally {
+            lock.lock();
+          }
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes a blocked consumer after the sink produced something. */
+  public void signal() {
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Cancels the call from any thread; idempotent. A waiting consumer gets a cancellation. */
+  public void cancel(String why) {
+    fail(null, new CancelledException(why, sink.partial()));
+  }
+
+  /** The failure that ended the call, or null. */
+  public @Nullable ChatWireException failure() {
+    lock.lock();
+    try {
+      return failure;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The result, once the call succeeded; otherwise null. */
+  public @Nullable T result() {
+    lock.lock();
+    try {
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the call has ended. */
+  public boolean isDone() {
+    lock.lock();
+    try {
+      return terminal;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void succeed(Attempt a, T value) {
+    lock.lock();
+    try {
+      if (terminal || current != a) return;
+      terminal = true;
+      result = value;
+      stopTimers();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    safe(env.listener::callEnd);
+    if (callback != null) callback.onSuccess(value);
+  }
+
+  /** Ends the call with {@code error}; {@code a} null means "whatever attempt is current". */
+  void fail(@Nullable Attempt a, ChatWireException error) {
+    Exchange toCancel = null;
+    lock.lock();
+    try {
+      if (terminal || (a != null && current != a)) return;
+      terminal = true;
+      failure = error;
+      stopTimers();
+      if (current != null) {
+        current.abandoned = true;
+        toCancel = current.exchange;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (toCancel != null) toCancel.cancel();
+    safe(() -> env.listener.callFailed(error));
+    if (callback != null) callback.onFailure(error);
+  }
+
+  /** Retries after a retryable failure of attempt {@code a}, or fails when none are left. */
+  void retryOrFail(Attempt a, ChatWireException error, @Nullable Headers headers) {
+    long delay;
+    lock.lock();
+    try {
+      if (terminal || current != a) return;
+      if (a.number > env.retryPolicy.getMaxRetries()) {
+        lock.unlock();
+        try {
+          fail(a, error);
+        } finally {
+          lock.lock();
+        }
+        return;
+      }
+      a.abandoned = true;
+      current = null;
+      delay =
+          Retries.delayNanos(
+              env.retryPolicy, a.number, headers, System.currentTimeMillis(),
+              ThreadLocalRandom.current().nextDouble());
+      retryTimer = env.scheduler.schedule(() -> startAttempt(null), delay);
+    } finally {
+      lock.unlock();
+    }
+    safe(() -> env.listener.retryScheduled(a.number + 1, Duration.ofNanos(delay), error));
+  }
+
+  private void stopTimers() {
+    if (deadlineTimer != null) deadlineTimer.cancel();
+    if (retryTimer != null) retryTimer.cancel();
+    if (current != null) current.stopTimers();
+  }
+
+  private static void safe(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException ignored) {
+      // An observer never breaks a call.
+    }
+  }
+
+  /** One HTTP exchange of the call; the transport's handler. */
+  final class Attempt implements ResponseHandler {
+    final int number;
+    private final AtomicInteger pumpWork = new AtomicInteger();
+    volatile @Nullable Exchange exchange;
+    volatile boolean abandoned;
+    volatile Scheduler.@Nullable Cancellable headersTimer;
+    volatile Scheduler.@Nullable Cancellable idleTimer;
+    volatile long readPendingSince;
+    volatile boolean readPending;
+    // Guarded by RealCall.lock.
+    boolean wantRead;
+    private boolean responded;
+    private int status;
+    private Headers headers = Headers.EMPTY;
+    private @Nullable ErrorCollector errorBody;
+    private boolean readBeforeAttach;
+
+    Attempt(int number) {
+      this.number = number;
+    }
+
+    void attach(Exchange e) {
+      boolean readNow;
+      lock.lock();
+      try {
+        exchange = e;
+        if (abandoned) {
+          readNow = false;
+        } else {
+          readNow = readBeforeAttach;
+          readBeforeAttach = false;
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (abandoned) {
+        e.cancel();
+      } else if (readNow) {
+        if (callback != null) pump();
+        else signal();
+      }
+    }
+
+    void stopTimers() {
+      Scheduler.Cancellable h = headersTimer;
+      if (h != null) h.cancel();
+      Scheduler.Cancellable i = idleTimer;
+      if (i != null) i.cancel();
+    }
+
+    void timeout(ChatWireException e) {
+      fail(this, e);
+    }
+
+    /** Asks for the next body buffer: from this callback thread (async) or the consumer's. */
+    private void wantMore() {
+      if (callback == null) {
+        lock.lock();
+        try {
+          if (exchange == null) readBeforeAttach = true;
+          wantRead = true;
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
+      } else if (exchange == null) {
+        lock.lock();
+        try {
+          readBeforeAttach = true;
+        } finally {
+          lock.unlock();
+        }
+        if (exchange != null) attach(exchange);
+      } else {
+        pump();
+      }
+    }
+
+    /** Async demand, trampolined: an inline transport's nested call only marks more work. */
+    private void pump() {
+      if (pumpWork.getAndIncrement() != 0) return;
+      do {
+        Exchange e = exchange;
+        if (abandoned || e == null) {
+          pumpWork.set(0);
+          return;
+        }
+        readPendingSince = env.scheduler.nanoTime();
+        readPending = true;
+        e.request();
+      } while (pumpWork.decrementAndGet() != 0);
+    }
+
+    private void armIdleTimer(long delayNanos) {
+      idleTimer = env.scheduler.schedule(this::checkIdle, delayNanos);
+    }
+
+    private void checkIdle() {
+      if (abandoned) return;
+      long idle = env.timeouts.getIdle().toNanos();
+      long waited = env.scheduler.nanoTime() - readPendingSince;
+      if (readPending && waited >= idle) {
+        fail(this, new IdleTimeoutException(env.timeouts.getIdle(), null, sink.partial()));
+      } else {
+        armIdleTimer(readPending ? idle - waited : idle);
+      }
+    }
+
+    @Override
+    public void onResponse(int status, Headers headers) {
+      if (abandoned) return;
+      Scheduler.Cancellable h = headersTimer;
+      if (h != null) h.cancel();
+      lock.lock();
+      try {
+        this.responded = true;
+        this.status = status;
+        this.headers = headers;
+      } finally {
+        lock.unlock();
+      }
+      safe(() -> env.listener.responseHeaders(status, headers));
+      if (status < 200 || status >= 300) {
+        errorBody = new ErrorCollector();
+      } else {
+        try {
+          sink.onResponse(status, headers);
+        } catch (ChatWireException e) {
+          fail(this, e);
+          return;
+        }
+      }
+      armIdleTimer(env.timeouts.getIdle().toNanos());
+      wantMore();
+    }
+
+    @Override
+    public void onBody(ByteBuffer bytes) {
+      if (abandoned) return;
+      readPending = false;
+      ErrorCollector eb = errorBody;
+      if (eb != null) {
+        eb.append(bytes);
+      } else {
+        try {
+          sink.onBytes(bytes);
+        } catch (ChatWireException e) {
+          fail(this, e);
+          return;
+        }
+      }
+      wantMore();
+    }
+
+    @Override
+    public void onComplete() {
+      if (abandoned) return;
+      stopTimers();
+      ErrorCollector eb = errorBody;
+      if (eb != null) {
+        ChatWireException e = eb.toException(status, headers);
+        if (Retries.isRetryable(status, headers)) retryOrFail(this, e, headers);
+        else fail(this, e);
+        return;
+      }
+      T value;
+      try {
+        value = sink.onEnd();
+      } catch (ChatWireException e) {
+        fail(this, e);
+        return;
+      }
+      succeed(this, value);
+    }
+
+    @Override
+    public void onError(IOException error) {
+      if (abandoned) return;
+      stopTimers();
+      boolean beforeResponse;
+      lock.lock();
+      try {
+        beforeResponse = !responded;
+      } finally {
+        lock.unlock();
+      }
+      ChatWireException e = IoErrors.map(error, env.timeouts, sink.partial(), beforeResponse);
+      if (beforeResponse) retryOrFail(this, e, null);
+      else fail(this, e);
+    }
+  }
+}

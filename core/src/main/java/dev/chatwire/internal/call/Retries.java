@@ -1,0 +1,75 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.RetryPolicy;
+import dev.chatwire.transport.Headers;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/** Which responses are retried, and after how long. */
+public final class Retries {
+  private Retries() {}
+
+  /** Whether an HTTP status is retryable, unless {@code x-should-retry} says otherwise. */
+  public static boolean isRetryable(int status, Headers headers) {
+    String should = headers.get("x-should-retry");
+    if (should != null) {
+      String s = should.trim().toLowerCase(Locale.ROOT);
+      if (s.equals("true")) return true;
+      if (s.equals("false")) return false;
+    }
+    return status == 408 || status == 409 || status == 429 || status >= 500;
+  }
+
+  /**
+   * The delay before retry number {@code retry} (1 for the first retry), from the server's headers
+   * when it names an acceptable one, else exponential backoff with up to 25% jitter subtracted.
+   *
+   * @param jitter a number in [0, 1) drawn by the caller
+   */
+  public static long delayNanos(
+      RetryPolicy policy, int retry, @Nullable Headers headers, long nowEpochMillis, double jitter) {
+    long max = policy.getMaxServerDelay().toNanos();
+    if (headers != null) {
+      Long server = serverDelayNanos(headers, nowEpochMillis);
+      if (server != null && server >= 0 && server <= max) return server;
+    }
+    long initial = policy.getInitialDelay().toNanos();
+    long cap = policy.getMaxDelay().toNanos();
+    long backoff = initial;
+    for (int i = 1; i < retry && backoff < cap; i++) backoff *= 2;
+    backoff = Math.min(backoff, cap);
+    return (long) (backoff * (1.0 - 0.25 * jitter));
+  }
+
+  /** The delay the server asked for, or null when it asked for none (or said nothing usable). */
+  static @Nullable Long serverDelayNanos(Headers headers, long nowEpochMillis) {
+    String ms = headers.get("retry-after-ms");
+    if (ms != null) {
+      try {
+        double v = Double.parseDouble(ms.trim());
+        if (v >= 0 && !Double.isNaN(v)) return (long) (v * 1_000_000L);
+      } catch (NumberFormatException ignored) {
+        // fall through to retry-after
+      }
+    }
+    String after = headers.get("retry-after");
+    if (after == null) return null;
+    String v = after.trim();
+    try {
+      double seconds = Double.parseDouble(v);
+      if (seconds >= 0 && !Double.isNaN(seconds)) return (long) (seconds * 1_000_000_000L);
+      return null;
+    } catch (NumberFormatException notSeconds) {
+      try {
+        long at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, at - nowEpochMillis));
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+}
