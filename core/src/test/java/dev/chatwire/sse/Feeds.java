@@ -3,6 +3,7 @@ package dev.chatwire.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -80,5 +81,26 @@ final class Feeds {
 
   static List<String> items(byte[] input, int[] cuts, int maxEventSize) {
     return decode(input, cuts, maxEventSize).items;
+  }
+
+  /**
+   * Decodes {@code input} whole, one byte at a time and split at every position, asserts that all
+   * agree, and returns what was decoded.
+   */
+  static List<String> allWays(byte[] input) {
+    List<String> whole = items(input, none(), SseDecoder.DEFAULT_MAX_EVENT_SIZE);
+    assertThat(items(input, every(input.length, 1), SseDecoder.DEFAULT_MAX_EVENT_SIZE))
+        .as("one byte at a time")
+        .isEqualTo(whole);
+    for (int k = 1; k < input.length; k++) {
+      assertThat(items(input, at(k), SseDecoder.DEFAULT_MAX_EVENT_SIZE))
+          .as("split at %d", k)
+          .isEqualTo(whole);
+    }
+    return whole;
+  }
+
+  static List<String> allWays(String input) {
+    return allWays(input.getBytes(StandardCharsets.UTF_8));
   }
 }
