@@ -86,6 +86,11 @@ public final class EventStreamParser {
     return lastEventId;
   }
 
+  /** The bytes currently held in buffers; what the decoder retains between feeds. */
+  public int bufferCapacity() {
+    return data.length + value.length;
+  }
+
   public void feed(byte[] b, int off, int len) {
     if (off < 0 || len < 0 || off > b.length - len) {
       throw new IndexOutOfBoundsException(
