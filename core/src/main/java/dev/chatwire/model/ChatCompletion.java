@@ -148,6 +148,7 @@ public final class ChatCompletion {
     @Nullable String createdText;
     private @Nullable String model;
     private @Nullable List<Choice> choices;
+    private boolean choicesOwned;
     private @Nullable Usage usage;
     private @Nullable ServiceTier serviceTier;
     private @Nullable String systemFingerprint;
@@ -180,16 +181,22 @@ public final class ChatCompletion {
       return this;
     }
 
-    /** Replaces the choices. */
+    /** Replaces the choices (copied when built). */
     public Builder choices(List<Choice> choices) {
-      this.choices = choices.isEmpty() ? null : new ArrayList<>(choices);
+      this.choices = choices;
+      this.choicesOwned = false;
       return this;
     }
 
     /** Adds a choice. */
     public Builder addChoice(Choice choice) {
-      if (choices == null) choices = new ArrayList<>();
-      choices.add(choice);
+      List<Choice> list = choices;
+      if (list == null || !choicesOwned) {
+        list = list == null ? new ArrayList<>() : new ArrayList<>(list);
+        choices = list;
+        choicesOwned = true;
+      }
+      list.add(choice);
       return this;
     }
 

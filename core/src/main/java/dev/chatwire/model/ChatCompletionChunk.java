@@ -150,6 +150,7 @@ public final class ChatCompletionChunk {
     @Nullable String createdText;
     private @Nullable String model;
     private @Nullable List<ChunkChoice> choices;
+    private boolean choicesOwned;
     private @Nullable Usage usage;
     private @Nullable ServiceTier serviceTier;
     private @Nullable String systemFingerprint;
@@ -182,16 +183,22 @@ public final class ChatCompletionChunk {
       return this;
     }
 
-    /** Replaces the choices. */
+    /** Replaces the choices (copied when built). */
     public Builder choices(List<ChunkChoice> choices) {
-      this.choices = choices.isEmpty() ? null : new ArrayList<>(choices);
+      this.choices = choices;
+      this.choicesOwned = false;
       return this;
     }
 
     /** Adds a choice. */
     public Builder addChoice(ChunkChoice choice) {
-      if (choices == null) choices = new ArrayList<>();
-      choices.add(choice);
+      List<ChunkChoice> list = choices;
+      if (list == null || !choicesOwned) {
+        list = list == null ? new ArrayList<>() : new ArrayList<>(list);
+        choices = list;
+        choicesOwned = true;
+      }
+      list.add(choice);
       return this;
     }
 

@@ -118,10 +118,42 @@ public final class JsonIn {
     }
   }
 
-  /** The current integer value (no fraction), or null for JSON null. */
-  public @Nullable Long longOrNull() {
+  /**
+   * The current string value, or null for JSON null; returns {@code previous} itself when the
+   * text is equal to it, so values repeated on every stream chunk make no new String.
+   */
+  public @Nullable String stringOrNullReusing(@Nullable String previous) {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_NULL) return null;
+    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+    try {
+      char[] chars = parser.getTextCharacters();
+      int start = parser.getTextOffset();
+      int len = parser.getTextLength();
+      if (previous != null && sameText(previous, chars, start, len)) return previous;
+      return new String(chars, start, len);
+    } catch (IOException e) {
+      throw error("unreadable string");
+    }
+  }
+
+  private static boolean sameText(String s, char[] chars, int start, int len) {
+    if (s.length() != len) return false;
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) != chars[start + i]) return false;
+    }
+    return true;
+  }
+
+  /** The current integer value (no fraction), or null for JSON null. */
+  public @Nullable Long longOrNull() {
+    return isNull() ? null : longOr(0);
+  }
+
+  /** The current integer value (no fraction), or {@code ifNull} for JSON null; no boxing. */
+  public long longOr(long ifNull) {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_NULL) return ifNull;
     if (t != JsonToken.VALUE_NUMBER_INT) throw typeError("an integer");
     try {
       if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
@@ -135,10 +167,14 @@ public final class JsonIn {
 
   /** The current value as an int, or null for JSON null; out-of-range values are errors. */
   public @Nullable Integer intOrNull() {
-    Long v = longOrNull();
-    if (v == null) return null;
+    return isNull() ? null : intOr(0);
+  }
+
+  /** The current value as an int, or {@code ifNull} for JSON null; out-of-range values are errors. */
+  public int intOr(int ifNull) {
+    long v = longOr(ifNull);
     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw error("integer out of range");
-    return v.intValue();
+    return (int) v;
   }
 
   /** The current number as a double, or null for JSON null. */

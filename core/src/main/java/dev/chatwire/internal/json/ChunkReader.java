@@ -1,0 +1,128 @@
+package dev.chatwire.internal.json;
+
+import dev.chatwire.internal.ModelAccess;
+import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.ChunkChoice;
+import dev.chatwire.model.FinishReason;
+import dev.chatwire.model.ServiceTier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the chunks of one stream, each straight from the bytes of its SSE event.
+ *
+ * <p>The {@code id}, {@code object}, {@code model}, {@code system_fingerprint} and {@code
+ * service_tier} that repeat on every chunk are compared with the previous chunk's and, when
+ * equal, the previous instances are returned, so the per-chunk path makes no new String for
+ * them. Not thread-safe: one per stream, used by the thread that reads it.
+ */
+public final class ChunkReader {
+  private @Nullable String id;
+  private @Nullable String object;
+  private @Nullable String model;
+  private @Nullable String fingerprint;
+  private @Nullable ServiceTier tier;
+  private @Nullable FinishReason finishReason;
+  private final MessageJson delta = new MessageJson();
+
+  /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
+  public ChatCompletionChunk read(byte[] buf, int off, int len, long eventIndex) {
+    JsonIn in = JsonIn.open(buf, off, len, eventIndex);
+    in.next();
+    in.requireObject();
+    ChatCompletionChunk.Builder b = ChatCompletionChunk.builder();
+    String createdText = ValueJson.ABSENT;
+    for (String name; (name = in.nextField()) != null; ) {
+      switch (name) {
+        case "id":
+          b.id(id = in.stringOrNullReusing(id));
+          break;
+        case "object":
+          b.object(object = in.stringOrNullReusing(object));
+          break;
+        case "created":
+          b.created(ValueJson.created(in));
+          createdText = ValueJson.createdText(in);
+          break;
+        case "model":
+          b.model(model = in.stringOrNullReusing(model));
+          break;
+        case "choices":
+          b.choices(choices(in));
+          break;
+        case "usage":
+          b.usage(UsageJson.readOrNull(in));
+          break;
+        case "service_tier":
+          b.serviceTier(serviceTier(in));
+          break;
+        case "system_fingerprint":
+          b.systemFingerprint(fingerprint = in.stringOrNullReusing(fingerprint));
+          break;
+        default:
+          b.putExtra(name, in.raw());
+      }
+    }
+    in.requireEnd();
+    if (createdText != null) ModelAccess.get().createdText(b, createdText);
+    return b.build();
+  }
+
+  private List<ChunkChoice> choices(JsonIn in) {
+    if (!in.beginArrayOrNull() || !in.nextElement()) return Collections.emptyList();
+    ChunkChoice first = choice(in);
+    if (!in.nextElement()) return Collections.singletonList(first);
+    List<ChunkChoice> list = new ArrayList<>();
+    list.add(first);
+    do {
+      list.add(choice(in));
+    } while (in.nextElement());
+    return list;
+  }
+
+  private ChunkChoice choice(JsonIn in) {
+    in.requireObject();
+    ChunkChoice.Builder b = ChunkChoice.builder();
+    for (String name; (name = in.nextField()) != null; ) {
+      switch (name) {
+        case "index":
+          b.index(in.intOr(0));
+          break;
+        case "delta":
+          delta.read(in);
+          b.delta(delta.delta());
+          break;
+        case "finish_reason":
+          b.finishReason(finishReason(in));
+          break;
+        case "logprobs":
+          b.logprobs(LogprobsJson.readOrNull(in));
+          break;
+        case "stop_reason":
+          b.stopReason(ValueJson.stopReason(in));
+          break;
+        default:
+          b.putExtra(name, in.raw());
+      }
+    }
+    return b.build();
+  }
+
+  private @Nullable ServiceTier serviceTier(JsonIn in) {
+    ServiceTier last = tier;
+    String value = in.stringOrNullReusing(last == null ? null : last.getValue());
+    if (value == null) return null;
+    if (last == null || value != last.getValue()) tier = last = ServiceTier.of(value);
+    return last;
+  }
+
+  private @Nullable FinishReason finishReason(JsonIn in) {
+    FinishReason last = finishReason != null ? finishReason : FinishReason.STOP;
+    String value = in.stringOrNullReusing(last.getValue());
+    if (value == null) return null;
+    if (value != last.getValue()) finishReason = last = FinishReason.of(value);
+    return last;
+  }
+}

@@ -1,0 +1,166 @@
+package dev.chatwire.sse;
+
+import dev.chatwire.internal.sse.EventStreamParser;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes a {@code text/event-stream} incrementally: push the body bytes in as they arrive, split
+ * anywhere, and each event comes out through an {@link SseListener} the moment its closing blank
+ * line arrives.
+ *
+ * <p>It follows the WHATWG HTML "interpreting an event stream" rules: one leading BOM is
+ * stripped; lines end with CR, LF or CRLF; lines starting with {@code :} are comments; field names
+ * are case-sensitive and one space after the colon is dropped; {@code data} lines are joined with
+ * LF; {@code event} names the type of the next event only; the last event ID persists across
+ * events, an empty {@code id} clears it and an {@code id} containing U+0000 is ignored; {@code
+ * retry} is reported when it is all ASCII digits; a block without data dispatches nothing; an
+ * event cut off by the end of the stream is discarded. The stream is always UTF-8: valid bytes
+ * pass through untouched and each ill-formed sequence becomes U+FFFD (EF BF BD), so the data
+ * handed over is valid UTF-8 that a JSON parser can read in place.
+ *
+ * <p><b>Memory</b> is bounded by the largest event, not by the stream: the data lines of the
+ * current event (with their LFs) and a pending {@code event} or {@code id} value may hold at most
+ * {@link #getMaxEventSize()} bytes, {@value #DEFAULT_MAX_EVENT_SIZE} by default; more raises
+ * {@link EventTooLargeException}. Comments, unknown fields and {@code retry} lines are skipped as
+ * they stream by, never buffered, so a comment of any length is accepted.
+ *
+ * <p><b>Threading:</b> not thread-safe. Use one decoder per stream, fed by one thread at a time
+ * (calls may move between threads with a happens-before edge, as transport callbacks do). The
+ * listener is called on the feeding thread, inside {@code feed}. After an exception, from the
+ * decoder or from the listener, the decoder refuses further input.
+ *
+ * <pre>{@code
+ * SseDecoder decoder = new SseDecoder((type, lastEventId, data, offset, length) -> {
+ *   if (!SseDecoder.isDone(data, offset, length)) handleJson(data, offset, length);
+ * });
+ * decoder.feed(bytes, 0, bytes.length); // as often as bytes arrive
+ * decoder.end();
+ * }</pre>
+ *
+ * <p>Kotlin:
+ *
+ * <pre>{@code
+ * val decoder = SseDecoder({ type, lastEventId, data, offset, length ->
+ *   println(String(data, offset, length, Charsets.UTF_8))
+ * }, 4 * 1024 * 1024)
+ * decoder.feed(buffer)
+ * decoder.end()
+ * }</pre>
+ */
+public final class SseDecoder {
+  /** The default maximum event size: 1 MiB of buffered data and field bytes. */
+  public static final int DEFAULT_MAX_EVENT_SIZE = 1024 * 1024;
+
+  /** The largest maximum event size accepted: 512 MiB. */
+  public static final int MAX_MAX_EVENT_SIZE = 512 * 1024 * 1024;
+
+  private static final int COPY_CHUNK = 8 * 1024;
+
+  private final EventStreamParser parser;
+  private final int maxEventSize;
+  private byte @Nullable [] copyBuffer;
+
+  /** Creates a decoder with the {@linkplain #DEFAULT_MAX_EVENT_SIZE default maximum event size}. */
+  public SseDecoder(SseListener listener) {
+    this(listener, DEFAULT_MAX_EVENT_SIZE);
+  }
+
+  /**
+   * Creates a decoder.
+   *
+   * @param listener receives the events and reconnection times
+   * @param maxEventSize the most bytes one event may buffer, from 1 to {@value
+   *     #MAX_MAX_EVENT_SIZE}
+   * @throws IllegalArgumentException if {@code maxEventSize} is out of range
+   */
+  public SseDecoder(SseListener listener, int maxEventSize) {
+    if (maxEventSize < 1 || maxEventSize > MAX_MAX_EVENT_SIZE) {
+      throw new IllegalArgumentException(
+          "maxEventSize must be between 1 and " + MAX_MAX_EVENT_SIZE + ": " + maxEventSize);
+    }
+    this.parser = new EventStreamParser(listener, maxEventSize);
+    this.maxEventSize = maxEventSize;
+  }
+
+  /**
+   * Decodes {@code length} bytes of the stream from {@code bytes[offset]}, calling the listener for
+   * every event they complete. The bytes are not retained: what the decoder keeps, it copies.
+   *
+   * @throws EventTooLargeException if an event outgrows the maximum event size
+   * @throws IllegalStateException if the stream has ended or the decoder failed before
+   * @throws IndexOutOfBoundsException if the range is outside the array
+   */
+  public void feed(byte[] bytes, int offset, int length) {
+    parser.feed(bytes, offset, length);
+  }
+
+  /**
+   * Decodes the remaining bytes of {@code buffer} and advances its position to its limit. The
+   * buffer is used only during this call; what the decoder keeps, it copies.
+   *
+   * @throws EventTooLargeException if an event outgrows the maximum event size
+   * @throws IllegalStateException if the stream has ended or the decoder failed before
+   */
+  public void feed(ByteBuffer buffer) {
+    if (buffer.hasArray()) {
+      int position = buffer.position();
+      parser.feed(buffer.array(), buffer.arrayOffset() + position, buffer.limit() - position);
+      ((Buffer) buffer).position(buffer.limit());
+      return;
+    }
+    byte[] copy = copyBuffer;
+    if (copy == null) copy = copyBuffer = new byte[COPY_CHUNK];
+    while (buffer.hasRemaining()) {
+      int n = Math.min(copy.length, buffer.remaining());
+      buffer.get(copy, 0, n);
+      parser.feed(copy, 0, n);
+    }
+  }
+
+  /**
+   * Marks the end of the stream. An event whose closing blank line never arrived is discarded, as
+   * the specification requires. Calling it again does nothing; feeding afterwards fails.
+   *
+   * @throws IllegalStateException if the decoder failed before
+   */
+  public void end() {
+    parser.end();
+  }
+
+  /**
+   * The stream's last event ID as of the most recent blank line: what a client would send as
+   * {@code Last-Event-ID} when reconnecting; {@code ""} when there is none.
+   */
+  public String getLastEventId() {
+    return parser.lastEventId();
+  }
+
+  /** The maximum number of bytes one event may buffer. */
+  public int getMaxEventSize() {
+    return maxEventSize;
+  }
+
+  /**
+   * Whether an event's data is the {@code [DONE]} sentinel with which OpenAI-compatible servers end
+   * a chat completion stream. Spaces, tabs and line breaks around it are tolerated.
+   */
+  public static boolean isDone(byte[] data, int offset, int length) {
+    int from = offset;
+    int to = offset + length;
+    while (from < to && isBlank(data[from])) from++;
+    while (to > from && isBlank(data[to - 1])) to--;
+    return to - from == 6
+        && data[from] == '['
+        && data[from + 1] == 'D'
+        && data[from + 2] == 'O'
+        && data[from + 3] == 'N'
+        && data[from + 4] == 'E'
+        && data[from + 5] == ']';
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+}

@@ -1,0 +1,45 @@
+package dev.chatwire.testkit.internal;
+
+import io.netty.buffer.ByteBuf;
+
+/** The bytes of a scripted response body, produced on demand so a 64 MB body costs no heap. */
+public interface BodySource {
+
+  /** The body length in bytes. */
+  long length();
+
+  /** Writes {@code count} body bytes starting at {@code offset} into {@code out}. */
+  void copyTo(long offset, int count, ByteBuf out);
+
+  /** A body held in memory. */
+  static BodySource of(byte[] bytes) {
+    return new BodySource() {
+      @Override
+      public long length() {
+        return bytes.length;
+      }
+
+      @Override
+      public void copyTo(long offset, int count, ByteBuf out) {
+        out.writeBytes(bytes, (int) offset, count);
+      }
+    };
+  }
+
+  /** A generated body of {@code length} bytes following {@link Patterns#byteAt}. */
+  static BodySource pattern(long length) {
+    return new BodySource() {
+      @Override
+      public long length() {
+        return length;
+      }
+
+      @Override
+      public void copyTo(long offset, int count, ByteBuf out) {
+        byte[] scratch = new byte[count];
+        Patterns.fill(offset, scratch, 0, count);
+        out.writeBytes(scratch);
+      }
+    };
+  }
+}
