@@ -6,7 +6,6 @@ import dev.chatwire.error.DecodeException;
 import dev.chatwire.model.ChatCompletionRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -33,15 +32,9 @@ public final class RequestCodec {
     return bytes.toByteArray();
   }
 
-  /** The request as a JSON string. */
+  /** The request as a JSON string (the same text as {@link #write}). */
   public static String writeString(ChatCompletionRequest request) {
-    StringWriter text = new StringWriter(256);
-    try (JsonGenerator gen = JsonSupport.FACTORY.createGenerator(text)) {
-      RequestWriter.write(request, new JsonOut(gen));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return new String(write(request), StandardCharsets.UTF_8);
   }
 
   /**
