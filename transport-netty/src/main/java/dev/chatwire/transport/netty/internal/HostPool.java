@@ -39,6 +39,7 @@ final class HostPool {
   void acquire(NettyExchange exchange) {
     Connection reused = null;
     boolean connect = false;
+    List<Connection> dead = null;
     synchronized (this) {
       if (!closed) {
         Connection c;
@@ -48,7 +49,8 @@ final class HostPool {
             reused = c;
             break;
           }
-          c.channel().close();
+          if (dead == null) dead = new ArrayList<>(1);
+          dead.add(c);
         }
         if (reused == null) {
           if (open < maxConnections) {
@@ -59,6 +61,9 @@ final class HostPool {
           }
         }
       }
+    }
+    if (dead != null) {
+      for (Connection c : dead) c.close();
     }
     if (reused != null) {
       exchange.acquired(reused);
