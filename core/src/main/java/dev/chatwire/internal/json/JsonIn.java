@@ -2,6 +2,7 @@ package dev.chatwire.internal.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -55,14 +56,8 @@ public final class JsonIn {
       JsonToken t = parser.nextToken();
       if (t == null) throw error("unexpected end of JSON input");
       return t;
-    } catch (StreamConstraintsException e) {
-      throw new DecodeException(
-          "JSON exceeds a limit (" + e.getOriginalMessage() + ")", path(), offset(), eventIndex, e);
-    } catch (JsonParseException e) {
-      throw new DecodeException("malformed JSON: " + e.getOriginalMessage(), path(),
-          e.getLocation() == null ? offset() : e.getLocation().getByteOffset(), eventIndex, e);
     } catch (IOException e) {
-      throw new DecodeException("unreadable JSON", path(), offset(), eventIndex, e);
+      throw failure(e, "unreadable JSON");
     }
   }
 
@@ -80,7 +75,7 @@ public final class JsonIn {
       String name = parser.currentName();
       return name == null ? "" : name;
     } catch (IOException e) {
-      throw error("unreadable field name");
+      throw failure(e, "unreadable field name");
     }
   }
 
@@ -114,7 +109,7 @@ public final class JsonIn {
     try {
       return parser.getText();
     } catch (IOException e) {
-      throw error("unreadable string");
+      throw failure(e, "unreadable string");
     }
   }
 
@@ -133,7 +128,7 @@ public final class JsonIn {
       if (previous != null && sameText(previous, chars, start, len)) return previous;
       return new String(chars, start, len);
     } catch (IOException e) {
-      throw error("unreadable string");
+      throw failure(e, "unreadable string");
     }
   }
 
@@ -161,7 +156,7 @@ public final class JsonIn {
       }
       return parser.getLongValue();
     } catch (IOException e) {
-      throw error("integer out of range");
+      throw failure(e, "integer out of range");
     }
   }
 
@@ -187,7 +182,7 @@ public final class JsonIn {
     try {
       return parser.getDoubleValue();
     } catch (IOException e) {
-      throw error("unreadable number");
+      throw failure(e, "unreadable number");
     }
   }
 
@@ -215,7 +210,7 @@ public final class JsonIn {
       int end = (int) parser.currentLocation().getByteOffset();
       return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw error("malformed JSON");
+      throw failure(e, "malformed JSON");
     }
   }
 
@@ -224,7 +219,7 @@ public final class JsonIn {
     try {
       parser.skipChildren();
     } catch (IOException e) {
-      throw error("malformed JSON");
+      throw failure(e, "malformed JSON");
     }
   }
 
@@ -234,7 +229,11 @@ public final class JsonIn {
       JsonToken t = parser.nextToken();
       if (t != null) throw error("unexpected content after the JSON document");
     } catch (IOException e) {
-      throw error("unexpected content after the JSON document");
+      long at = e instanceof JsonProcessingException
+          && ((JsonProcessingException) e).getLocation() != null
+          ? ((JsonProcessingException) e).getLocation().getByteOffset() : offset();
+      throw new DecodeException(
+          "unexpected content after the JSON document", "$", at, eventIndex, null);
     }
   }
 
@@ -249,14 +248,50 @@ public final class JsonIn {
   }
 
   private long offset() {
-    return parser.currentTokenLocation().getByteOffset();
+    long at = parser.currentTokenLocation().getByteOffset();
+    return at >= 0 ? at : Math.max(parser.currentLocation().getByteOffset(), 0);
+  }
+
+  /**
+   * A decode error for a parser failure. Jackson's own messages may quote the input (an
+   * unrecognized token, an unexpected character), so only the kind of problem is kept, and the
+   * parser's exception is not attached as the cause.
+   */
+  private DecodeException failure(IOException e, String fallback) {
+    if (e instanceof StreamConstraintsException) {
+      return new DecodeException(
+          "JSON exceeds a limit (" + ((StreamConstraintsException) e).getOriginalMessage() + ")",
+          path(), offset(), eventIndex, e);
+    }
+    if (e instanceof JsonParseException) {
+      JsonParseException pe = (JsonParseException) e;
+      long at = pe.getLocation() == null ? -1 : pe.getLocation().getByteOffset();
+      return new DecodeException("malformed JSON: " + kind(pe.getOriginalMessage()), path(),
+          at >= 0 ? at : offset(), eventIndex, null);
+    }
+    return new DecodeException(fallback, path(), offset(), eventIndex, null);
+  }
+
+  private static String kind(@Nullable String jacksonMessage) {
+    String m = jacksonMessage == null ? "" : jacksonMessage;
+    if (m.startsWith("Unexpected end-of-input")) return "unexpected end of input";
+    if (m.startsWith("Unexpected character")) return "unexpected character";
+    if (m.startsWith("Unrecognized token")) return "unrecognized token";
+    if (m.startsWith("Invalid UTF-8")) return "invalid UTF-8";
+    if (m.startsWith("Illegal unquoted character")) return "unescaped control character in a string";
+    if (m.startsWith("Unexpected close marker")) return "unbalanced brackets";
+    if (m.contains("numeric") || m.contains("Leading zeroes") || m.contains("Non-standard token")) {
+      return "invalid number";
+    }
+    return "syntax error";
   }
 
   /** The path of the current value, such as {@code choices[0].delta.tool_calls[1].index}. */
   public String path() {
     JsonStreamContext ctx = parser.getParsingContext();
-    // On a '[' the context is already the new array's; the value's path is its parent's.
-    if (parser.currentToken() == JsonToken.START_ARRAY && ctx != null) ctx = ctx.getParent();
+    JsonToken t = parser.currentToken();
+    // On '{' or '[' the parser is already inside the new container; the value is its parent's.
+    if (t != null && t.isStructStart() && ctx != null) ctx = ctx.getParent();
     return path(ctx);
   }
 

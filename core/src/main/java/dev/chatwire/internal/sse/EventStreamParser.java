@@ -2,6 +2,8 @@ package dev.chatwire.internal.sse;
 
 import dev.chatwire.sse.EventTooLargeException;
 import dev.chatwire.sse.SseListener;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,14 @@ public final class EventStreamParser {
   private static final int ID = 3;
   private static final int RETRY = 4;
 
+  // Eight bytes at a time: a word holds a CR or LF when (word ^ CRs) or (word ^ LFs) has a zero byte.
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final int WORD_SCAN_MIN = 16;
+  private static final int WORD_VIEW_CACHE_MAX = 1024 * 1024;
+
   private static final int INITIAL_CAPACITY = 256;
   private static final int RETAINED_CAPACITY = 64 * 1024;
   private static final String MESSAGE = "message";
@@ -52,6 +62,11 @@ public final class EventStreamParser {
   private int bomMatched;
   private long consumed; // bytes fed before the current feed
   private long base; // stream offset of index 0 of the array being fed
+  private @Nullable ByteBuffer words; // a little-endian view of the array being fed, for long reads
+  // The view of the last array fed, kept (never read outside feed) so that a transport that reuses
+  // its read buffer costs no allocation per feed; arrays above 1 MiB are not kept.
+  private byte @Nullable [] cachedArray;
+  private @Nullable ByteBuffer cachedView;
   private long eventIndex;
 
   private final byte[] name = new byte[5]; // longest known field name: "event", "retry"
@@ -99,6 +114,7 @@ public final class EventStreamParser {
     checkOpen();
     int end = off + len;
     base = consumed - off;
+    words = len >= WORD_SCAN_MIN ? wordView(b) : null;
     try {
       int i = off;
       while (i < end) {
@@ -139,8 +155,21 @@ public final class EventStreamParser {
     } catch (RuntimeException | Error e) {
       state = FAILED;
       throw e;
+    } finally {
+      words = null;
     }
     consumed += len;
+  }
+
+  private ByteBuffer wordView(byte[] b) {
+    ByteBuffer cached = cachedView;
+    if (b == cachedArray && cached != null) return cached;
+    ByteBuffer view = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    if (b.length <= WORD_VIEW_CACHE_MAX) {
+      cachedArray = b;
+      cachedView = view;
+    }
+    return view;
   }
 
   /** The end of the stream: an event whose blank line never came is discarded. */
@@ -148,6 +177,8 @@ public final class EventStreamParser {
     if (state == ENDED) return;
     checkOpen();
     state = ENDED;
+    cachedArray = null;
+    cachedView = null;
     dataLen = 0;
     valueLen = 0;
     type = null;
@@ -254,14 +285,15 @@ public final class EventStreamParser {
 
   private int dataValue(byte[] b, int i, int end) {
     int start = i;
-    int high = 0;
+    i = skipWordsWithoutLineEnd(i, end);
+    int high = lineHigh;
     while (i < end) {
       byte c = b[i];
       if ((c & 0xFF) <= '\r' && (c == '\n' || c == '\r')) break;
       high |= c;
       i++;
     }
-    lineHigh |= high;
+    lineHigh = high;
     if (i > start) appendData(b, start, i - start);
     if (i == end) return i;
     byte c = b[i];
@@ -316,6 +348,7 @@ public final class EventStreamParser {
   }
 
   private int skipLine(byte[] b, int i, int end) {
+    i = skipWordsWithoutLineEnd(i, end);
     while (i < end) {
       byte c = b[i++];
       if ((c & 0xFF) <= '\r' && (c == '\n' || c == '\r')) {
@@ -323,6 +356,26 @@ public final class EventStreamParser {
         return i;
       }
     }
+    return i;
+  }
+
+  /**
+   * Skips whole eight-byte words of the array being fed that hold neither CR nor LF, noting in
+   * {@code lineHigh} whether they held a non-ASCII byte. Returns where byte-wise scanning resumes.
+   */
+  private int skipWordsWithoutLineEnd(int i, int end) {
+    ByteBuffer w = words;
+    if (w == null) return i;
+    long high = 0;
+    while (i <= end - 8) {
+      long word = w.getLong(i);
+      long lf = word ^ LFS;
+      long cr = word ^ CRS;
+      if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS) != 0) break;
+      high |= word;
+      i += 8;
+    }
+    if ((high & HIGHS) != 0) lineHigh = -1;
     return i;
   }
 
