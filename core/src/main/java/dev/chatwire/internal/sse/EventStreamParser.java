@@ -72,11 +72,12 @@ public final class EventStreamParser {
   private final byte[] name = new byte[5]; // longest known field name: "event", "retry"
   private int nameLen;
   private int field;
-  private int lineHigh; // negative once the current line has a non-ASCII byte
+  private int lineHigh; // negative once the current event or id value has a non-ASCII byte
+  private int highWordAt; // set by skipWordsWithoutLineEnd: the first word with a non-ASCII byte
 
   private byte[] data = new byte[INITIAL_CAPACITY];
   private int dataLen;
-  private int lineStart; // where the current data line starts in data
+  private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
   private byte[] value = new byte[64];
   private int valueLen;
@@ -269,7 +270,7 @@ public final class EventStreamParser {
     lineHigh = 0;
     switch (field) {
       case DATA:
-        lineStart = dataLen;
+        checkFrom = -1;
         state = DATA_VALUE;
         break;
       case RETRY:
@@ -286,14 +287,17 @@ public final class EventStreamParser {
   private int dataValue(byte[] b, int i, int end) {
     int start = i;
     i = skipWordsWithoutLineEnd(i, end);
-    int high = lineHigh;
+    int firstHigh = highWordAt;
     while (i < end) {
       byte c = b[i];
-      if ((c & 0xFF) <= '\r' && (c == '\n' || c == '\r')) break;
-      high |= c;
+      if ((c & 0xFF) <= '\r') {
+        if (c == '\n' || c == '\r') break;
+      } else if (c < 0 && firstHigh < 0) {
+        firstHigh = i;
+      }
       i++;
     }
-    lineHigh = high;
+    if (firstHigh >= 0 && checkFrom < 0) checkFrom = dataLen + (firstHigh - start);
     if (i > start) appendData(b, start, i - start);
     if (i == end) return i;
     byte c = b[i];
@@ -361,21 +365,21 @@ public final class EventStreamParser {
 
   /**
    * Skips whole eight-byte words of the array being fed that hold neither CR nor LF, noting in
-   * {@code lineHigh} whether they held a non-ASCII byte. Returns where byte-wise scanning resumes.
+   * {@code highWordAt} where the first word with a non-ASCII byte starts (-1 if none). Returns
+   * where byte-wise scanning resumes.
    */
   private int skipWordsWithoutLineEnd(int i, int end) {
+    highWordAt = -1;
     ByteBuffer w = words;
     if (w == null) return i;
-    long high = 0;
     while (i <= end - 8) {
       long word = w.getLong(i);
       long lf = word ^ LFS;
       long cr = word ^ CRS;
       if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS) != 0) break;
-      high |= word;
+      if ((word & HIGHS) != 0 && highWordAt < 0) highWordAt = i;
       i += 8;
     }
-    if ((high & HIGHS) != 0) lineHigh = -1;
     return i;
   }
 
@@ -402,8 +406,8 @@ public final class EventStreamParser {
   }
 
   private void endDataLine(long at) {
-    if (lineHigh < 0) {
-      int bad = Utf8.findInvalid(data, lineStart, dataLen);
+    if (checkFrom >= 0) {
+      int bad = Utf8.findInvalid(data, checkFrom, dataLen);
       if (bad >= 0) dataLen = repairInto(data, bad, dataLen, at, true);
     }
     checkSize(1, at);
