@@ -299,11 +299,7 @@ public final class EventStreamParser {
     }
     if (firstHigh >= 0 && checkFrom < 0) checkFrom = dataLen + (firstHigh - start);
     if (i > start) appendData(b, start, i - start);
-    if (i == end) return i;
-    byte c = b[i];
-    endValue(base + i);
-    state = c == '\r' ? AFTER_CR : LINE_START;
-    return i + 1;
+    return i == end ? i : endLine(b, i);
   }
 
   private int textValue(byte[] b, int i, int end) {
@@ -324,21 +320,13 @@ public final class EventStreamParser {
     }
     lineHigh |= high;
     if (i > start) appendValue(b, start, i - start);
-    if (i == end) return i;
-    byte c = b[i];
-    endValue(base + i);
-    state = c == '\r' ? AFTER_CR : LINE_START;
-    return i + 1;
+    return i == end ? i : endLine(b, i);
   }
 
   private int retryValue(byte[] b, int i, int end) {
     while (i < end) {
       byte c = b[i];
-      if (c == '\n' || c == '\r') {
-        endValue(base + i);
-        state = c == '\r' ? AFTER_CR : LINE_START;
-        return i + 1;
-      }
+      if (c == '\n' || c == '\r') return endLine(b, i);
       if (c < '0' || c > '9') { // not only ASCII digits: ignore the field
         state = SKIP_LINE;
         return i;
@@ -361,6 +349,13 @@ public final class EventStreamParser {
       }
     }
     return i;
+  }
+
+  /** Ends the field line at the CR or LF at {@code b[i]}; returns the index after it. */
+  private int endLine(byte[] b, int i) {
+    endValue(base + i);
+    state = b[i] == '\r' ? AFTER_CR : LINE_START;
+    return i + 1;
   }
 
   /**
