@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * <p>The state names what the next byte means; every state handler consumes as many bytes as it
  * can in one tight loop and returns the index of the first byte it did not consume, so a feed that
  * ends anywhere (inside the BOM, a field name, a CRLF pair or a UTF-8 sequence) simply resumes in
- * the same state on the next feed. Each input byte is scanned once; only data lines and the values
- * of {@code event} and {@code id} lines are copied. Comments, unknown fields, ignored ids and
- * {@code retry} values stream by without being buffered.
+ * the same state on the next feed. Each input byte is scanned once for line ends, data lines and
+ * comments eight bytes at a time; only data lines and the values of {@code event} and {@code id}
+ * lines are copied. Comments, unknown fields, ignored ids and {@code retry} values stream by
+ * without being buffered.
  *
  * <p>UTF-8 is checked per line: a line whose bytes are all ASCII is passed on as is, any other line
- * is validated once at its end, when it is complete, and only an ill-formed line is rewritten.
- * Splitting lines on raw bytes is equivalent to decoding first, because CR, LF and ':' are ASCII
- * and never part of a multi-byte sequence.
+ * is validated once at its end, when it is complete (a data line from its first word with a
+ * non-ASCII byte), and only an ill-formed line is rewritten. Splitting lines on raw bytes is
+ * equivalent to decoding first, because CR, LF and ':' are ASCII and never part of a multi-byte
+ * sequence, and a byte that cannot continue a sequence is never swallowed by it.
  */
 public final class EventStreamParser {
   private static final int BOM = 0;
