@@ -191,6 +191,43 @@ public abstract class ClientContract {
     assertThat(r.getTarget()).isEqualTo("/v1/chat/completions?tenant=a+b");
   }
 
+  @Test
+  void eachCallGetsItsOwnListenerWithPairedStartAndEnd() {
+    server.enqueue(MockResponse.json(completionJson("a")));
+    server.enqueue(MockResponse.error(400, "{}"));
+    List<String> events = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    ChatWire c = client(b -> b.eventListenerFactory(req -> {
+      int n = calls.incrementAndGet();
+      assertThat(req.getModel()).isEqualTo("gpt-test");
+      return new EventListener() {
+        @Override
+        public void callStart(dev.chatwire.transport.HttpRequest request) {
+          events.add(n + ":start");
+        }
+
+        @Override
+        public void responseHeaders(int status, dev.chatwire.transport.Headers headers) {
+          events.add(n + ":" + status);
+        }
+
+        @Override
+        public void callEnd() {
+          events.add(n + ":end");
+        }
+
+        @Override
+        public void callFailed(ChatWireException error) {
+          events.add(n + ":failed " + error.getClass().getSimpleName());
+        }
+      };
+    }));
+    c.chat().create(request());
+    assertThatThrownBy(() -> c.chat().create(request())).isInstanceOf(BadRequestException.class);
+    assertThat(events).containsExactly(
+        "1:start", "1:200", "1:end", "2:start", "2:400", "2:failed BadRequestException");
+  }
+
   // ---- errors ------------------------------------------------------------------------------
 
   private ApiException failWith(int status, String body, String... headers) {
