@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChunkReader implements AutoCloseable {
   private @Nullable JsonIn in;
-  private @Nullable String id;
-  private @Nullable String object;
-  private @Nullable String model;
-  private @Nullable String fingerprint;
+  private final ReusedString id = new ReusedString();
+  private final ReusedString object = new ReusedString();
+  private final ReusedString model = new ReusedString();
+  private final ReusedString fingerprint = new ReusedString();
   private @Nullable ServiceTier tier;
   private @Nullable FinishReason finishReason;
   private final MessageJson delta = new MessageJson();
@@ -60,17 +60,17 @@ public final class ChunkReader implements AutoCloseable {
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "id":
-          b.id(id = in.stringOrNullReusing(id));
+          b.id(in.stringOrNullReusing(id));
           break;
         case "object":
-          b.object(object = in.stringOrNullReusing(object));
+          b.object(in.stringOrNullReusing(object));
           break;
         case "created":
           b.created(ValueJson.created(in));
           createdText = ValueJson.createdText(in);
           break;
         case "model":
-          b.model(model = in.stringOrNullReusing(model));
+          b.model(in.stringOrNullReusing(model));
           break;
         case "choices":
           b.choices(choices(in));
@@ -82,7 +82,7 @@ public final class ChunkReader implements AutoCloseable {
           b.serviceTier(serviceTier(in));
           break;
         case "system_fingerprint":
-          b.systemFingerprint(fingerprint = in.stringOrNullReusing(fingerprint));
+          b.systemFingerprint(in.stringOrNullReusing(fingerprint));
           break;
         default:
           b.putExtra(name, in.raw());

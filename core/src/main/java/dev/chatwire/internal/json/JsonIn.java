@@ -188,6 +188,34 @@ public final class JsonIn implements AutoCloseable {
     }
   }
 
+  /**
+   * The current string value, or null for JSON null; when its text equals the slot's last value,
+   * that String itself is returned, else the slot is updated. Values repeated on every stream
+   * chunk so make no new String.
+   */
+  public @Nullable String stringOrNullReusing(ReusedString slot) {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_NULL) return null;
+    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+    try {
+      char[] chars = parser.getTextCharacters();
+      int start = parser.getTextOffset();
+      int len = parser.getTextLength();
+      char[] last = slot.chars;
+      if (slot.value != null && last.length == len) {
+        int i = 0;
+        while (i < len && last[i] == chars[start + i]) i++;
+        if (i == len) return slot.value;
+      }
+      String value = new String(chars, start, len);
+      slot.chars = java.util.Arrays.copyOfRange(chars, start, start + len);
+      slot.value = value;
+      return value;
+    } catch (IOException e) {
+      throw failure(e, "unreadable string");
+    }
+  }
+
   private static boolean sameText(String s, char[] chars, int start, int len) {
     if (s.length() != len) return false;
     for (int i = 0; i < len; i++) {
