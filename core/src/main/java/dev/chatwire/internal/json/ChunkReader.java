@@ -44,6 +44,16 @@ public final class ChunkReader implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads one chunk on its own, with a parser made for it (cheaper than a reusable one when there
+   * is only one document).
+   */
+  public static ChatCompletionChunk readOne(byte[] buf, int off, int len, long eventIndex) {
+    try (JsonIn in = JsonIn.open(buf, off, len, eventIndex)) {
+      return new ChunkReader().read(in);
+    }
+  }
+
   /** Releases the parser's buffers; the reader may still be used (it then makes a new parser). */
   @Override
   public void close() {
