@@ -25,8 +25,8 @@ public final class ChunkReader implements AutoCloseable {
   private final ReusedString object = new ReusedString();
   private final ReusedString model = new ReusedString();
   private final ReusedString fingerprint = new ReusedString();
-  private @Nullable ServiceTier tier;
-  private @Nullable FinishReason finishReason;
+  private final ReusedValue<ServiceTier> tier = new ReusedValue<>(ServiceTier::of);
+  private final ReusedValue<FinishReason> finishReason = new ReusedValue<>(FinishReason::of);
   private final MessageJson delta = new MessageJson();
 
   /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
@@ -89,7 +89,7 @@ public final class ChunkReader implements AutoCloseable {
           b.usage(UsageJson.readOrNull(in));
           break;
         case "service_tier":
-          b.serviceTier(serviceTier(in));
+          b.serviceTier(tier.read(in));
           break;
         case "system_fingerprint":
           b.systemFingerprint(in.stringOrNullReusing(fingerprint));
@@ -128,7 +128,7 @@ public final class ChunkReader implements AutoCloseable {
           b.delta(delta.delta());
           break;
         case "finish_reason":
-          b.finishReason(finishReason(in));
+          b.finishReason(finishReason.read(in));
           break;
         case "logprobs":
           b.logprobs(LogprobsJson.readOrNull(in));
@@ -141,21 +141,5 @@ public final class ChunkReader implements AutoCloseable {
       }
     }
     return b.build();
-  }
-
-  private @Nullable ServiceTier serviceTier(JsonIn in) {
-    ServiceTier last = tier;
-    String value = in.stringOrNullReusing(last == null ? null : last.getValue());
-    if (value == null) return null;
-    if (last == null || value != last.getValue()) tier = last = ServiceTier.of(value);
-    return last;
-  }
-
-  private @Nullable FinishReason finishReason(JsonIn in) {
-    FinishReason last = finishReason != null ? finishReason : FinishReason.STOP;
-    String value = in.stringOrNullReusing(last.getValue());
-    if (value == null) return null;
-    if (value != last.getValue()) finishReason = last = FinishReason.of(value);
-    return last;
   }
 }

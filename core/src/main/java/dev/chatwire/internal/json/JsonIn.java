@@ -159,30 +159,9 @@ public final class JsonIn implements AutoCloseable {
 
   /** The current string value, or null for JSON null. */
   public @Nullable String stringOrNull() {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+    if (!atString()) return null;
     try {
       return parser.getText();
-    } catch (IOException e) {
-      throw failure(e, "unreadable string");
-    }
-  }
-
-  /**
-   * The current string value, or null for JSON null; returns {@code previous} itself when the
-   * text is equal to it, so values repeated on every stream chunk make no new String.
-   */
-  public @Nullable String stringOrNullReusing(@Nullable String previous) {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
-    try {
-      char[] chars = parser.getTextCharacters();
-      int start = parser.getTextOffset();
-      int len = parser.getTextLength();
-      if (previous != null && sameText(previous, chars, start, len)) return previous;
-      return new String(chars, start, len);
     } catch (IOException e) {
       throw failure(e, "unreadable string");
     }
@@ -194,9 +173,7 @@ public final class JsonIn implements AutoCloseable {
    * chunk so make no new String.
    */
   public @Nullable String stringOrNullReusing(ReusedString slot) {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+    if (!atString()) return null;
     try {
       char[] chars = parser.getTextCharacters();
       int start = parser.getTextOffset();
@@ -216,11 +193,12 @@ public final class JsonIn implements AutoCloseable {
     }
   }
 
-  private static boolean sameText(String s, char[] chars, int start, int len) {
-    if (s.length() != len) return false;
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != chars[start + i]) return false;
-    }
+
+  // True at a string, false at null; any other token is a type error.
+  private boolean atString() {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_NULL) return false;
+    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
     return true;
   }
 
