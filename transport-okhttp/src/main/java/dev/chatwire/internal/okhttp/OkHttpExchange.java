@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Response;
@@ -21,24 +21,33 @@ import org.jspecify.annotations.Nullable;
  * on OkHttp's dispatcher thread; the body is read with OkHttp's blocking source, one read of up
  * to {@value #READ_SIZE} bytes per unit of demand, on the thread that signalled the demand.
  *
- * <p>Every handler call happens inside {@link #drain()}, which one thread at a time runs (a
- * work-in-progress counter): a {@link #request()} or {@link #cancel()} that arrives while another
- * thread drains, or re-entrantly from inside a handler call, only records itself, and the
- * draining thread serves it before it lets go. So handler calls are serialized and never nested.
- * A read blocked on one thread is unblocked by {@link Call#cancel()} from another.
+ * <p>Every handler call happens while one thread holds the drain role, so calls are serialized
+ * and never nested: a {@link #request()} made from inside a handler call only adds demand, which
+ * the same thread serves once the call returns. A {@code request()} from another thread while
+ * the role is held waits for it (the holder yields at its next step: handlers never block, and a
+ * read in progress ends with data or with {@link #cancel()}), then reads itself; so the blocking
+ * API reads on the caller's thread even when it asks while the head is still being delivered.
+ * The head, a failure and {@code cancel()} never wait: they leave their news for the holder.
+ * Demand signalled before the head arrived is served by the thread that delivers the head.
  */
 public final class OkHttpExchange implements Exchange, Callback {
   static final int READ_SIZE = 8192;
 
   private final Call call;
   private final ResponseHandler handler;
-  private final AtomicInteger wip = new AtomicInteger();
-  private final AtomicLong demand = new AtomicLong();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private volatile @Nullable Response response;
   private volatile @Nullable IOException failure;
 
-  // Owned by the draining thread.
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition roleFree = lock.newCondition();
+  // Guarded by lock.
+  private @Nullable Thread drainer;
+  private int waiting;
+  private boolean again;
+  private long demand;
+
+  // Owned by the thread that holds the drain role.
   private boolean responded;
   private boolean done;
   private boolean released;
@@ -59,48 +68,101 @@ public final class OkHttpExchange implements Exchange, Callback {
 
   @Override
   public void request() {
-    demand.incrementAndGet();
+    Thread me = Thread.currentThread();
+    lock.lock();
+    try {
+      demand++;
+      if (drainer == me) return; // re-entrant: this thread's loop serves it after the handler call
+      if (drainer != null) {
+        waiting++;
+        try {
+          while (drainer != null) roleFree.awaitUninterruptibly();
+        } finally {
+          waiting--;
+        }
+      }
+      drainer = me;
+    } finally {
+      lock.unlock();
+    }
     drain();
   }
 
   @Override
   public void cancel() {
     if (!cancelled.compareAndSet(false, true)) return;
-    call.cancel();
-    drain();
+    call.cancel(); // unblocks a read in progress on another thread
+    tryDrain();
   }
 
   @Override
   public void onResponse(Call call, Response response) {
     this.response = response;
-    drain();
+    tryDrain();
   }
 
   @Override
   public void onFailure(Call call, IOException e) {
     this.failure = e;
+    tryDrain();
+  }
+
+  /** Takes the drain role if it is free and nobody waits for it; else leaves news for the holder. */
+  private void tryDrain() {
+    lock.lock();
+    try {
+      if (drainer != null || waiting > 0) {
+        again = true;
+        return;
+      }
+      drainer = Thread.currentThread();
+    } finally {
+      lock.unlock();
+    }
     drain();
   }
 
+  /** Runs with the drain role held; gives it up when nothing is left to do. */
   private void drain() {
-    if (wip.getAndIncrement() != 0) return;
-    int missed = 1;
+    boolean normal = false;
     try {
-      do {
+      while (true) {
         serve();
-        missed = wip.addAndGet(-missed);
-      } while (missed != 0);
-    } catch (RuntimeException | Error e) {
-      // A handler broke the contract by throwing: end the exchange, free the drain, rethrow.
-      done = true;
-      call.cancel();
-      release();
-      wip.set(0);
-      throw e;
+        lock.lock();
+        try {
+          if (again && waiting == 0) {
+            again = false;
+            continue;
+          }
+          again = false;
+          drainer = null;
+          roleFree.signalAll();
+        } finally {
+          lock.unlock();
+        }
+        normal = true;
+        return;
+      }
+    } finally {
+      if (!normal) abandon();
     }
   }
 
-  /** Makes every handler call that is due now; returns when nothing more can be done. */
+  /** A handler broke the contract by throwing: end the exchange and free the role. */
+  private void abandon() {
+    done = true;
+    call.cancel();
+    release();
+    lock.lock();
+    try {
+      drainer = null;
+      roleFree.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Makes every handler call that is due now; returns when nothing is, or a waiter wants in. */
   private void serve() {
     while (true) {
       if (done) {
@@ -124,9 +186,19 @@ public final class OkHttpExchange implements Exchange, Callback {
         handler.onResponse(r.code(), toHeaders(r.headers()));
         continue;
       }
-      if (demand.get() == 0) return;
-      demand.decrementAndGet();
+      if (!takeDemand()) return;
       readOnce();
+    }
+  }
+
+  private boolean takeDemand() {
+    lock.lock();
+    try {
+      if (waiting > 0 || demand == 0) return false;
+      demand--;
+      return true;
+    } finally {
+      lock.unlock();
     }
   }
 
