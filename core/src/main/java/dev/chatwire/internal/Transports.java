@@ -14,12 +14,15 @@ public final class Transports {
 
   /** Creates a transport from the only {@link Transport.Factory} found. */
   public static Transport discover() {
+    // The two-argument form with the interface's own loader is the one R8 rewrites on Android.
+    return discover(Transport.Factory.class.getClassLoader());
+  }
+
+  static Transport discover(ClassLoader loader) {
     List<Transport.Factory> found = new ArrayList<>();
     try {
-      // The two-argument form is the one R8 rewrites into direct construction on Android.
       Iterator<Transport.Factory> it =
-          ServiceLoader.load(Transport.Factory.class, Transport.Factory.class.getClassLoader())
-              .iterator();
+          ServiceLoader.load(Transport.Factory.class, loader).iterator();
       while (it.hasNext()) found.add(it.next());
     } catch (ServiceConfigurationError e) {
       throw new ChatWireException("a transport on the class path could not be loaded", e);

@@ -57,7 +57,10 @@ public final class ChatCompletionMessage {
     return role;
   }
 
-  /** The text of the answer, or null when there is none (a refusal or only tool calls). */
+  /**
+   * The text of the answer, or null when there is none (a refusal or only tool calls); content
+   * sent as an array of parts is kept raw in {@link #getExtras()} under {@code content}.
+   */
   public @Nullable String getContent() {
     return content;
   }

@@ -58,7 +58,10 @@ public final class Delta {
     return role;
   }
 
-  /** The next piece of the answer text, or null when this chunk carries none. */
+  /**
+   * The next piece of the answer text, or null when this chunk carries none; content sent as an
+   * array of parts (Mistral's thinking) is kept raw in {@link #getExtras()} under {@code content}.
+   */
   public @Nullable String getContent() {
     return content;
   }

@@ -201,6 +201,7 @@ public final class RealCall<T> {
       if (terminal || current != a) return;
       terminal = true;
       result = value;
+      a.abandoned = true;
       stopTimers();
       changed.signalAll();
     } finally {

@@ -254,7 +254,10 @@ public final class JsonIn {
 
   /** The path of the current value, such as {@code choices[0].delta.tool_calls[1].index}. */
   public String path() {
-    return path(parser.getParsingContext());
+    JsonStreamContext ctx = parser.getParsingContext();
+    // On a '[' the context is already the new array's; the value's path is its parent's.
+    if (parser.currentToken() == JsonToken.START_ARRAY && ctx != null) ctx = ctx.getParent();
+    return path(ctx);
   }
 
   static String path(@Nullable JsonStreamContext ctx) {

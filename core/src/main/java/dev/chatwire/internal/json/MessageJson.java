@@ -1,5 +1,6 @@
 package dev.chatwire.internal.json;
 
+import com.fasterxml.jackson.core.JsonToken;
 import dev.chatwire.model.Audio;
 import dev.chatwire.model.ChatCompletionMessage;
 import dev.chatwire.model.Delta;
@@ -15,6 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the members that a completion message and a chunk delta share, into fields that are
  * reset and reused from one object to the next (one instance per stream), and writes them.
+ *
+ * <p>A {@code content} that is an array of parts rather than text (Mistral sends its thinking
+ * so) is kept raw in the extras under {@code content}, and written back from there.
  */
 final class MessageJson {
   private @Nullable Role role;
@@ -42,7 +46,8 @@ final class MessageJson {
           role = role(in);
           break;
         case "content":
-          content = in.stringOrNull();
+          if (in.token() == JsonToken.START_ARRAY) extras.put(name, in.raw()); // Mistral's parts
+          else content = in.stringOrNull();
           break;
         case "refusal":
           refusal = in.stringOrNull();
@@ -119,8 +124,8 @@ final class MessageJson {
     out.startObject();
     Role role = m.getRole();
     if (role != null) out.string("role", role.getValue());
-    if (m.getContent() == null) out.nullField("content");
-    else out.string("content", m.getContent());
+    if (m.getContent() != null) out.string("content", m.getContent());
+    else if (!m.getExtras().containsKey("content")) out.nullField("content");
     if (m.getRefusal() == null) out.nullField("refusal");
     else out.string("refusal", m.getRefusal());
     writeRest(out, m.getToolCalls(), m.getFunctionCall(), m.getAudio(), m.getReasoningContent(),

@@ -1,0 +1,238 @@
+package dev.chatwire;
+
+import dev.chatwire.error.CancelledException;
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.internal.call.CallEnv;
+import dev.chatwire.internal.call.CompletionSink;
+import dev.chatwire.internal.call.RealCall;
+import dev.chatwire.internal.call.StreamSink;
+import dev.chatwire.internal.json.RequestCodec;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.model.ChatCompletionRequest;
+import dev.chatwire.model.StreamOptions;
+import dev.chatwire.internal.call.RealChatStream;
+import dev.chatwire.stream.ChatStream;
+import dev.chatwire.stream.StreamListener;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The chat completions endpoint of a {@link ChatWire} client: {@code POST /chat/completions},
+ * blocking, async and streaming. Thread-safe; obtained from {@link ChatWire#chat()}.
+ *
+ * <pre>{@code
+ * ChatCompletion c = client.chat().create(request);
+ * try (ChatStream s = client.chat().stream(request)) {
+ *   for (String text : s.textDeltas()) System.out.print(text);
+ *   ChatCompletion whole = s.getCompletion();
+ * }
+ * }</pre>
+ */
+public final class ChatCompletions {
+  /** Identifies ChatWire to servers. */
+  static final String USER_AGENT = "chatwire-java/0.1.0";
+
+  private final ChatWire client;
+
+  ChatCompletions(ChatWire client) {
+    this.client = client;
+  }
+
+  /** Sends {@code request} and waits for the completion on this thread. */
+  public ChatCompletion create(ChatCompletionRequest request) {
+    return create(request, RequestOptions.none());
+  }
+
+  /** Sends {@code request} with per-request options and waits for the completion. */
+  public ChatCompletion create(ChatCompletionRequest request, RequestOptions options) {
+    RealCall<ChatCompletion> call =
+        new RealCall<>(env(nonStreaming(request), false, options), new CompletionSink(), null);
+    call.start();
+    call.awaitUntil(() -> false);
+    ChatWireException failure = call.failure();
+    if (failure != null) throw failure;
+    ChatCompletion result = call.result();
+    if (result == null) throw new CancelledException("the call ended without a result", null);
+    return result;
+  }
+
+  /**
+   * Sends {@code request} without blocking; the future completes on a transport thread.
+   * Cancelling the future cancels the call and releases its connection.
+   */
+  public CompletableFuture<ChatCompletion> createAsync(ChatCompletionRequest request) {
+    return createAsync(request, RequestOptions.none());
+  }
+
+  /** Sends {@code request} with options without blocking. */
+  public CompletableFuture<ChatCompletion> createAsync(
+      ChatCompletionRequest request, RequestOptions options) {
+    CallFuture<ChatCompletion> future = new CallFuture<>();
+    RealCall<ChatCompletion> call =
+        new RealCall<>(env(nonStreaming(request), false, options), new CompletionSink(), future);
+    future.call = call;
+    call.start();
+    return future;
+  }
+
+  /**
+   * Streams the completion: an iterable of chunks read on the iterating thread, with the
+   * accumulated completion at the end. Sets {@code stream: true} and, unless the request sets
+   * {@code stream_options}, asks for usage in the last chunk. Close it to stop early; it releases
+   * the connection.
+   */
+  public ChatStream stream(ChatCompletionRequest request) {
+    return stream(request, RequestOptions.none());
+  }
+
+  /** Streams with per-request options. */
+  public ChatStream stream(ChatCompletionRequest request, RequestOptions options) {
+    StreamSink sink = new StreamSink(null);
+    RealCall<ChatCompletion> call = new RealCall<>(env(streaming(request), true, options), sink, null);
+    sink.attach(call);
+    ChatStream stream = new RealChatStream(call, sink);
+    call.start();
+    return stream;
+  }
+
+  /**
+   * Streams without blocking: {@code listener} receives each chunk on a transport thread (never
+   * concurrently), then the end. The returned future completes with the accumulated completion;
+   * cancelling it stops the stream and releases the connection.
+   */
+  public CompletableFuture<ChatCompletion> streamAsync(
+      ChatCompletionRequest request, StreamListener listener) {
+    return streamAsync(request, listener, RequestOptions.none());
+  }
+
+  /** Streams without blocking, with per-request options. */
+  public CompletableFuture<ChatCompletion> streamAsync(
+      ChatCompletionRequest request, StreamListener listener, RequestOptions options) {
+    CallFuture<ChatCompletion> future = new CallFuture<>(listener);
+    StreamSink sink = new StreamSink(listener);
+    RealCall<ChatCompletion> call =
+        new RealCall<>(env(streaming(request), true, options), sink, future);
+    sink.attach(call);
+    future.call = call;
+    call.start();
+    return future;
+  }
+
+  private static ChatCompletionRequest nonStreaming(ChatCompletionRequest request) {
+    if (Boolean.TRUE.equals(request.getStream())) {
+      return request.toBuilder().stream(null).streamOptions(null).build();
+    }
+    return request;
+  }
+
+  private static ChatCompletionRequest streaming(ChatCompletionRequest request) {
+    ChatCompletionRequest.Builder b = request.toBuilder().stream(true);
+    if (request.getStreamOptions() == null) b.streamOptions(StreamOptions.withUsage());
+    return b.build();
+  }
+
+  private CallEnv env(ChatCompletionRequest request, boolean stream, RequestOptions options) {
+    byte[] body = RequestCodec.write(request);
+    Timeouts timeouts = options.getTimeouts() != null ? options.getTimeouts() : client.timeouts;
+    RetryPolicy retry =
+        options.getRetryPolicy() != null ? options.getRetryPolicy() : client.retryPolicy;
+    URI uri = uri();
+    Supplier<HttpRequest> factory =
+        () -> HttpRequest.builder()
+            .method("POST")
+            .uri(uri)
+            .headers(headers(stream, options.getHeaders()))
+            .body(body)
+            .connectTimeout(timeouts.getConnect())
+            .build();
+    return new CallEnv(
+        client.transport, client.scheduler, timeouts, retry, client.eventListener, factory);
+  }
+
+  private URI uri() {
+    StringBuilder sb = new StringBuilder(client.baseUrl).append("/chat/completions");
+    char sep = client.baseUrl.contains("?") ? '&' : '?';
+    for (Map.Entry<String, String> e : client.queryParameters.entrySet()) {
+      sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+      sep = '&';
+    }
+    return URI.create(sb.toString());
+  }
+
+  private static String encode(String s) {
+    try {
+      return URLEncoder.encode(s, "UTF-8");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private Headers headers(boolean stream, Headers extra) {
+    Headers.Builder h = client.defaultHeaders.toBuilder();
+    h.set("Content-Type", "application/json");
+    h.set("Accept", stream ? "text/event-stream" : "application/json");
+    if (client.defaultHeaders.get("User-Agent") == null) h.set("User-Agent", USER_AGENT);
+    String key = client.apiKey == null ? null : client.apiKey.get();
+    if (key != null && !key.isEmpty()) {
+      if (client.azureKeyHeader) h.set("api-key", key);
+      else h.set("Authorization", "Bearer " + key);
+    }
+    for (int i = 0; i < extra.size(); i++) h.remove(extra.name(i));
+    for (int i = 0; i < extra.size(); i++) h.add(extra.name(i), extra.value(i));
+    return h.build();
+  }
+
+  /** A future whose cancellation cancels the call. */
+  private static final class CallFuture<T> extends CompletableFuture<T>
+      implements RealCall.Callback<T> {
+    volatile @Nullable RealCall<T> call;
+    private final @Nullable StreamListener listener;
+
+    CallFuture() {
+      this(null);
+    }
+
+    CallFuture(@Nullable StreamListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void onSuccess(T result) {
+      if (listener != null) {
+        try {
+          listener.onComplete((ChatCompletion) result);
+        } catch (RuntimeException ignored) {
+          // A listener's failure does not change the call's outcome.
+        }
+      }
+      complete(result);
+    }
+
+    @Override
+    public void onFailure(ChatWireException error) {
+      if (listener != null) {
+        try {
+          listener.onError(error);
+        } catch (RuntimeException ignored) {
+          // As above.
+        }
+      }
+      completeExceptionally(error);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      RealCall<T> c = call;
+      if (c != null) c.cancel("the future was cancelled");
+      return cancelled;
+    }
+  }
+}

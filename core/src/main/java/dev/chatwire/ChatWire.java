@@ -1,0 +1,233 @@
+package dev.chatwire;
+
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.internal.Transports;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.Transport;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client for an OpenAI-compatible Chat Completions API. Build one per endpoint and share it:
+ * it is immutable and thread-safe. It closes only the transport it created itself.
+ *
+ * <pre>{@code
+ * // Java
+ * try (ChatWire client = ChatWire.builder().apiKey(System.getenv("OPENAI_API_KEY")).build()) {
+ *   ChatCompletion c = client.chat().create(ChatCompletionRequest.builder()
+ *       .model("gpt-4o-mini").addUserMessage("Hello").build());
+ * }
+ * }</pre>
+ *
+ * <pre>{@code
+ * // Kotlin
+ * val client = ChatWire.builder().baseUrl("http://localhost:11434/v1").build()
+ * client.chat().stream(request).use { s -> s.forEach { print(it.choices.firstOrNull()?.delta?.content ?: "") } }
+ * }</pre>
+ *
+ * <p>With no {@link Builder#transport transport} given, the one transport module on the class
+ * path is found with {@link java.util.ServiceLoader}. Ollama, vLLM, llama.cpp, Groq and OpenRouter
+ * work by base URL alone; no key is sent when none is set. Azure OpenAI: {@link
+ * Builder#azureDeployment}.
+ */
+public final class ChatWire implements AutoCloseable {
+  /** OpenAI's API. */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+  final String baseUrl;
+  final @Nullable Supplier<@Nullable String> apiKey;
+  final boolean azureKeyHeader;
+  final Headers defaultHeaders;
+  final Map<String, String> queryParameters;
+  final Transport transport;
+  private final boolean ownsTransport;
+  final Timeouts timeouts;
+  final RetryPolicy retryPolicy;
+  final EventListener eventListener;
+  final Scheduler scheduler;
+  private final ChatCompletions chat;
+
+  private ChatWire(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.apiKey = b.apiKey;
+    this.azureKeyHeader = b.azureKeyHeader;
+    this.defaultHeaders = b.headers.build();
+    this.queryParameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
+    this.ownsTransport = b.transport == null;
+    this.transport = b.transport != null ? b.transport : Transports.discover();
+    this.timeouts = b.timeouts;
+    this.retryPolicy = b.retryPolicy;
+    this.eventListener = b.eventListener;
+    this.scheduler = b.scheduler;
+    this.chat = new ChatCompletions(this);
+  }
+
+  /** Starts configuring a client. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The chat completions endpoint: blocking, async and streaming calls. */
+  public ChatCompletions chat() {
+    return chat;
+  }
+
+  /** The base URL requests go to, such as {@code https://api.openai.com/v1}. */
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  /** The client's default timeouts. */
+  public Timeouts getTimeouts() {
+    return timeouts;
+  }
+
+  /** The client's default retry policy. */
+  public RetryPolicy getRetryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Closes the transport if this client created it; idempotent. */
+  @Override
+  public void close() {
+    if (ownsTransport) transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ChatWire{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "██")
+        + ", transport=" + transport.getClass().getSimpleName() + ", timeouts=" + timeouts
+        + ", retryPolicy=" + retryPolicy + '}';
+  }
+
+  /** Configures a {@link ChatWire}; not thread-safe. */
+  public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private @Nullable Supplier<@Nullable String> apiKey;
+    private boolean azureKeyHeader;
+    private final Headers.Builder headers = Headers.builder();
+    private final Map<String, String> query = new LinkedHashMap<>();
+    private @Nullable Transport transport;
+    private Timeouts timeouts = Timeouts.defaults();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private EventListener eventListener = EventListener.NONE;
+    private Scheduler scheduler = Scheduler.system();
+
+    Builder() {}
+
+    /** The API's base URL, up to and without {@code /chat/completions}. */
+    public Builder baseUrl(String baseUrl) {
+      URI uri = URI.create(baseUrl);
+      if (!uri.isAbsolute() || uri.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL");
+      }
+      String s = baseUrl;
+      while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+      this.baseUrl = s;
+      return this;
+    }
+
+    /** A fixed API key, sent as {@code Authorization: Bearer} (Azure: {@code api-key}). */
+    public Builder apiKey(@Nullable String apiKey) {
+      this.apiKey = apiKey == null ? null : () -> apiKey;
+      return this;
+    }
+
+    /** A key read before every attempt, for rotating tokens; it may return null for none. */
+    public Builder apiKey(Supplier<@Nullable String> apiKeySupplier) {
+      this.apiKey = Objects.requireNonNull(apiKeySupplier, "apiKeySupplier");
+      return this;
+    }
+
+    /** Sends {@code OpenAI-Organization}. */
+    public Builder organization(String organization) {
+      headers.set("OpenAI-Organization", organization);
+      return this;
+    }
+
+    /** Sends {@code OpenAI-Project}. */
+    public Builder project(String project) {
+      headers.set("OpenAI-Project", project);
+      return this;
+    }
+
+    /** Adds a header to every request. */
+    public Builder defaultHeader(String name, String value) {
+      headers.set(name, value);
+      return this;
+    }
+
+    /** Adds a query parameter to every request. */
+    public Builder defaultQueryParameter(String name, String value) {
+      query.put(name, value);
+      return this;
+    }
+
+    /**
+     * Azure OpenAI: requests go to {@code {endpoint}/openai/deployments/{deployment}} with the
+     * {@code api-version} query parameter, and the key is sent as {@code api-key}.
+     */
+    public Builder azureDeployment(String endpoint, String deployment, String apiVersion) {
+      String e = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+      baseUrl(e + "/openai/deployments/" + deployment);
+      query.put("api-version", apiVersion);
+      azureKeyHeader = true;
+      return this;
+    }
+
+    /** Sends the key as Azure's {@code api-key} header instead of a bearer token. */
+    public Builder apiKeyHeader(boolean azureStyle) {
+      this.azureKeyHeader = azureStyle;
+      return this;
+    }
+
+    /** Uses this transport; the caller keeps ownership and closes it. */
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /** Default timeouts. */
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** Default retry policy. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** Observes every call. */
+    public Builder eventListener(EventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      return this;
+    }
+
+    /** The clock and timer of every timeout and retry delay (virtual time in tests). */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * The client. Without a transport, finds exactly one with {@link java.util.ServiceLoader}.
+     *
+     * @throws ChatWireException when no transport, or more than one, is on the class path
+     */
+    public ChatWire build() {
+      return new ChatWire(this);
+    }
+
+    @Override
+    public String toString() {
+      return "ChatWire.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "██")
+          + '}';
+    }
+  }
+}

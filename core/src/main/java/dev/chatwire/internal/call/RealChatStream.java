@@ -1,0 +1,95 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.ChunkChoice;
+import dev.chatwire.model.Delta;
+import dev.chatwire.stream.ChatStream;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/** The blocking stream: reads happen on the iterating thread. */
+public final class RealChatStream implements ChatStream {
+  private final RealCall<ChatCompletion> call;
+  private final StreamSink sink;
+  private boolean iterated;
+
+  /** Wraps a started streaming call. */
+  public RealChatStream(RealCall<ChatCompletion> call, StreamSink sink) {
+    this.call = call;
+    this.sink = sink;
+  }
+
+  @Override
+  public synchronized Iterator<ChatCompletionChunk> iterator() {
+    if (iterated) throw new IllegalStateException("a ChatStream can be iterated once");
+    iterated = true;
+    return new Iterator<ChatCompletionChunk>() {
+      @Override
+      public boolean hasNext() {
+        call.awaitUntil(() -> !sink.queue.isEmpty());
+        if (!sink.queue.isEmpty()) return true;
+        ChatWireException failure = call.failure();
+        if (failure != null) throw failure;
+        return false;
+      }
+
+      @Override
+      public ChatCompletionChunk next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return sink.queue.remove();
+      }
+    };
+  }
+
+  @Override
+  public Iterable<String> textDeltas() {
+    Iterator<ChatCompletionChunk> chunks = iterator();
+    return () -> new Iterator<String>() {
+      private final ArrayDeque<String> pending = new ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (pending.isEmpty() && chunks.hasNext()) {
+          for (ChunkChoice choice : chunks.next().getChoices()) {
+            Delta delta = choice.getDelta();
+            String text = delta == null ? null : delta.getContent();
+            if (text != null && !text.isEmpty()) pending.add(text);
+          }
+        }
+        return !pending.isEmpty();
+      }
+
+      @Override
+      public String next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return pending.remove();
+      }
+    };
+  }
+
+  @Override
+  public ChatCompletion getCompletion() {
+    call.awaitUntil(() -> {
+      sink.queue.clear();
+      return false;
+    });
+    sink.queue.clear();
+    ChatWireException failure = call.failure();
+    if (failure != null) throw failure;
+    ChatCompletion result = call.result();
+    return result != null ? result : sink.partial();
+  }
+
+  @Override
+  public ChatCompletion snapshot() {
+    return sink.partial();
+  }
+
+  @Override
+  public void close() {
+    if (!call.isDone()) call.cancel("the stream was closed");
+  }
+}

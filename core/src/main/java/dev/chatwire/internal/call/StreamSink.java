@@ -1,0 +1,117 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.error.DecodeException;
+import dev.chatwire.error.StreamErrorException;
+import dev.chatwire.internal.json.ChunkReader;
+import dev.chatwire.internal.json.ErrorBody;
+import dev.chatwire.internal.json.ErrorReader;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.sse.SseDecoder;
+import dev.chatwire.sse.SseListener;
+import dev.chatwire.stream.ChunkAccumulator;
+import dev.chatwire.stream.StreamListener;
+import dev.chatwire.transport.Headers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The streaming body path: SSE decoder, chunk reader, accumulator, then the consumer (a queue the
+ * blocking iterator drains, or the async listener). Body calls are serialized by the transport;
+ * {@link #partial()} may come from a timer thread, so accumulation is guarded.
+ */
+public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
+  private final @Nullable StreamListener listener;
+  private final SseDecoder decoder = new SseDecoder(this);
+  private final ChunkReader reader = new ChunkReader();
+  private final ChunkAccumulator accumulator = new ChunkAccumulator();
+  final ConcurrentLinkedQueue<ChatCompletionChunk> queue = new ConcurrentLinkedQueue<>();
+  private @Nullable RealCall<ChatCompletion> call;
+  private int status;
+  private Headers headers = Headers.EMPTY;
+  private long eventIndex;
+  private volatile boolean done;
+
+  /** A sink for a blocking stream (listener null) or an async one. */
+  public StreamSink(@Nullable StreamListener listener) {
+    this.listener = listener;
+  }
+
+  /** Connects the sink to its call, to wake the blocking consumer. */
+  public void attach(RealCall<ChatCompletion> call) {
+    this.call = call;
+  }
+
+  @Override
+  public void onResponse(int status, Headers headers) {
+    this.status = status;
+    this.headers = headers;
+  }
+
+  @Override
+  public void onBytes(ByteBuffer bytes) {
+    if (!done) decoder.feed(bytes);
+  }
+
+  @Override
+  public void onEvent(String type, String lastEventId, byte[] data, int offset, int length) {
+    if (done) return;
+    long index = eventIndex++;
+    if (SseDecoder.isDone(data, offset, length)) {
+      done = true;
+      return;
+    }
+    if (length == 0) return;
+    ChatCompletionChunk chunk;
+    try {
+      chunk = reader.read(data, offset, length, index);
+    } catch (DecodeException e) {
+      throw new DecodeException(
+          e.getProblem(), e.getPath(), e.getByteOffset(), index, e, partial());
+    }
+    ErrorBody error = ErrorReader.fromChunk(chunk);
+    if (error != null || type.equals("error")) {
+      throw new StreamErrorException(
+          status,
+          error != null
+              ? ApiErrors.toApiError(error, new String(data, offset, length, StandardCharsets.UTF_8))
+              : ApiErrors.parse(data, offset, length),
+          ApiErrors.requestId(headers), headers, index, partial());
+    }
+    synchronized (accumulator) {
+      accumulator.add(chunk);
+    }
+    deliver(chunk);
+  }
+
+  private void deliver(ChatCompletionChunk chunk) {
+    StreamListener l = listener;
+    if (l == null) {
+      queue.add(chunk);
+      RealCall<ChatCompletion> c = call;
+      if (c != null) c.signal();
+      return;
+    }
+    try {
+      l.onChunk(chunk);
+    } catch (RuntimeException e) {
+      throw new ChatWireException("the stream listener failed", e, partial());
+    }
+  }
+
+  @Override
+  public ChatCompletion onEnd() {
+    if (!done) decoder.end();
+    return partial();
+  }
+
+  @Override
+  public ChatCompletion partial() {
+    synchronized (accumulator) {
+      return accumulator.snapshot();
+    }
+  }
+}

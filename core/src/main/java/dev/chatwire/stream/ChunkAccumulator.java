@@ -1,0 +1,170 @@
+package dev.chatwire.stream;
+
+import dev.chatwire.internal.ModelAccess;
+import dev.chatwire.internal.stream.ChoiceAccumulator;
+import dev.chatwire.internal.stream.MergedExtras;
+import dev.chatwire.internal.stream.Texts;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.ChunkChoice;
+import dev.chatwire.model.ServiceTier;
+import dev.chatwire.model.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the chunks of one stream into the {@link ChatCompletion} a non-streamed call would have
+ * returned ({@code object} is {@code chat.completion}). Add every chunk in the order it arrived;
+ * {@link #snapshot()} gives the completion so far at any moment, before the first chunk, after a
+ * failure, or after the last chunk whether or not {@code [DONE]} came.
+ *
+ * <p><b>Choices</b> are keyed by {@code index}; they may arrive in any order and interleaved
+ * ({@code n > 1}) and come out sorted by index. For each choice:
+ *
+ * <ul>
+ *   <li>{@code role} is the first non-null one, {@code assistant} when none came;
+ *   <li>{@code content}, {@code refusal}, {@code reasoning_content} and {@code reasoning} are their
+ *       non-null pieces concatenated, null when no piece came;
+ *   <li>{@code tool_calls} are merged by {@code index} (by position in the delta's list when the
+ *       index is missing, as Mistral sends them; an index need not start at 0): {@code id},
+ *       {@code type} and {@code function.name} come from the first fragment that has them,
+ *       {@code function.arguments} are concatenated; a whole call may come in one fragment. A
+ *       fragment whose {@code id} differs from the call held at its index starts a new call. The
+ *       calls come out in index order <em>without</em> their {@code index}, as in a non-streamed
+ *       message. The deprecated {@code function_call} and audio fragments merge the same way;
+ *   <li>{@code finish_reason} is the last non-null one; vLLM's {@code stop_reason} is the last
+ *       non-null one sent with a {@code finish_reason};
+ *   <li>{@code logprobs.content} and {@code logprobs.refusal} are appended;
+ *   <li>unknown delta members become message members: strings concatenated, arrays appended,
+ *       objects merged member by member, other values: the last wins;
+ *   <li>unknown choice members stay choice members: arrays appended, objects merged member by
+ *       member (so Azure's {@code content_filter_results} keeps every category any chunk
+ *       reported, the last verdict of each), other values: the last wins.
+ * </ul>
+ *
+ * <p><b>Top level:</b> {@code id} and {@code model} are the first non-empty ones and {@code
+ * created} the first non-zero one (Azure's first chunk has an empty id and model and {@code
+ * created: 0}; llama.cpp changes {@code created} mid-stream; some servers change the id on every
+ * chunk); {@code system_fingerprint} and {@code service_tier} are the first non-null ones; {@code
+ * usage} is the last non-null one, wherever it came (on a last chunk with no choices, on the
+ * finish chunk, or on every chunk). Unknown chunk members become completion members, the first
+ * non-null value winning, except Azure's {@code prompt_filter_results} (and the older {@code
+ * prompt_annotations}), whose arrays are appended into one, and OpenAI's {@code obfuscation}, a
+ * random padding that differs on every chunk and is dropped. Chunks after a choice finished (a
+ * repeated finish, a usage chunk, Azure's late filter results) are merged like any other.
+ *
+ * <p>{@link #add} never throws on what a provider sends; {@link #snapshot()} builds new objects
+ * each time (linear in what was accumulated), so call it when a completion is needed, not per
+ * chunk.
+ *
+ * <p><b>Threading:</b> not thread-safe; use one accumulator per stream, from one thread at a time.
+ *
+ * <pre>{@code
+ * ChunkAccumulator acc = new ChunkAccumulator();
+ * for (ChatCompletionChunk chunk : chunks) {
+ *   acc.add(chunk);
+ * }
+ * ChatCompletion completion = acc.snapshot();
+ * String text = completion.getChoices().get(0).getMessage().getContent();
+ * }</pre>
+ *
+ * <p>Kotlin:
+ *
+ * <pre>{@code
+ * val acc = ChunkAccumulator()
+ * chunks.forEach(acc::add)
+ * val text = acc.snapshot().choices.firstOrNull()?.message?.content
+ * }</pre>
+ */
+public final class ChunkAccumulator {
+  private static final String OBFUSCATION = "obfuscation";
+  private static final String PROMPT_FILTER_RESULTS = "prompt_filter_results";
+  private static final String PROMPT_ANNOTATIONS = "prompt_annotations";
+
+  private @Nullable String id;
+  private @Nullable String model;
+  private long created;
+  private @Nullable String createdText;
+  private @Nullable String systemFingerprint;
+  private @Nullable ServiceTier serviceTier;
+  private @Nullable Usage usage;
+  private final MergedExtras extras = MergedExtras.firstWins();
+  private final List<ChoiceAccumulator> choices = new ArrayList<>(1); // sorted by index
+  private @Nullable ChoiceAccumulator lastChoice;
+  private int chunkCount;
+
+  /** Creates an accumulator with nothing accumulated. */
+  public ChunkAccumulator() {}
+
+  /** Merges the next chunk of the stream. */
+  public void add(ChatCompletionChunk chunk) {
+    chunkCount++;
+    id = Texts.firstNonEmpty(id, chunk.getId());
+    model = Texts.firstNonEmpty(model, chunk.getModel());
+    if (created == 0 && chunk.getCreated() != 0) {
+      created = chunk.getCreated();
+      createdText = ModelAccess.get().createdText(chunk);
+    }
+    if (systemFingerprint == null) systemFingerprint = chunk.getSystemFingerprint();
+    if (serviceTier == null) serviceTier = chunk.getServiceTier();
+    if (chunk.getUsage() != null) usage = chunk.getUsage();
+    List<ChunkChoice> parts = chunk.getChoices();
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      ChunkChoice part = parts.get(i);
+      choice(part.getIndex()).add(part);
+    }
+    Map<String, String> unknown = chunk.getExtras();
+    if (!unknown.isEmpty()) addExtras(unknown);
+  }
+
+  /**
+   * The completion accumulated so far: with no chunk yet, a completion with no choices; each
+   * call builds a new immutable completion.
+   */
+  public ChatCompletion snapshot() {
+    ChatCompletion.Builder b = ChatCompletion.builder()
+        .id(id)
+        .object("chat.completion")
+        .created(created)
+        .model(model)
+        .usage(usage)
+        .serviceTier(serviceTier)
+        .systemFingerprint(systemFingerprint)
+        .extras(extras.toMap());
+    ModelAccess.get().createdText(b, createdText);
+    for (ChoiceAccumulator choice : choices) b.addChoice(choice.build());
+    return b.build();
+  }
+
+  /** How many chunks were added. */
+  public int getChunkCount() {
+    return chunkCount;
+  }
+
+  private ChoiceAccumulator choice(int index) {
+    ChoiceAccumulator last = lastChoice;
+    if (last != null && last.index() == index) return last;
+    int at = choices.size();
+    while (at > 0 && choices.get(at - 1).index() >= index) {
+      at--;
+      if (choices.get(at).index() == index) return lastChoice = choices.get(at);
+    }
+    ChoiceAccumulator added = new ChoiceAccumulator(index);
+    choices.add(at, added);
+    return lastChoice = added;
+  }
+
+  private void addExtras(Map<String, String> unknown) {
+    for (Map.Entry<String, String> e : unknown.entrySet()) {
+      String name = e.getKey();
+      if (name.equals(OBFUSCATION)) continue;
+      if (name.equals(PROMPT_FILTER_RESULTS) || name.equals(PROMPT_ANNOTATIONS)) {
+        extras.addAppending(name, e.getValue());
+      } else {
+        extras.add(name, e.getValue());
+      }
+    }
+  }
+}

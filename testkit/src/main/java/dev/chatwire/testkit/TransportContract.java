@@ -1,0 +1,244 @@
+package dev.chatwire.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.chatwire.testkit.internal.RecordingHandler;
+import dev.chatwire.testkit.internal.Sockets;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transport contract: what every {@link dev.chatwire.transport.Transport} must do, judged by
+ * what a {@link ChatServer} on loopback observes rather than by counting calls. A transport module
+ * runs it by extending this class in its tests:
+ *
+ * <pre>{@code
+ * class JdkTransportContractTest extends TransportContract {
+ *   @Override protected Transport newTransport() { return JdkTransport.create(); }
+ *   @Override protected boolean promisesNoThreadPerStream() { return true; }
+ * }
+ * }</pre>
+ *
+ * <pre>{@code
+ * // Kotlin
+ * class MyTransportContractTest : TransportContract() {
+ *   override fun newTransport(): Transport = MyTransport()
+ * }
+ * }</pre>
+ *
+ * <p>The properties: each event is delivered while the server still holds the next; without
+ * demand the transport stops reading; cancel() from any thread releases the connection, is
+ * idempotent and unblocks a waiting request(); exactly one terminal call, onError(IOException)
+ * for refused, closed and reset connections; onResponse first with case-insensitive and repeated
+ * header fields; request and response bytes arrive exactly; 50 concurrent streams complete (with
+ * a flat thread count for transports that promise it); the connect timeout is honoured. Every
+ * test also checks, through its handler, that onResponse comes first and once, onBody only against
+ * demand and never empty, nothing after the terminal call, and no two handler calls at once.
+ */
+public abstract class TransportContract extends StreamingContract {
+  private static final int STREAMS = 50;
+  private static final int THREAD_ALLOWANCE = 8;
+
+  /** Creates the contract; the subclass provides the transport. */
+  protected TransportContract() {}
+
+  /** onResponse comes first, with the status and every header field, case-insensitively. */
+  @Test
+  public void deliversStatusAndHeadersFirst() {
+    server.enqueue(MockResponse.json("{\"ok\":true}").status(201)
+        .header("X-Request-Id", "req_123")
+        .addHeader("X-Multi", "a")
+        .addHeader("x-multi", "b"));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, post("/v1/chat/completions"));
+    handler.request(1);
+
+    assertComplete(handler);
+    assertThat(handler.calls().get(0)).isEqualTo("onResponse(201)");
+    Headers headers = handler.headers();
+    assertThat(headers.get("x-request-id")).isEqualTo("req_123");
+    assertThat(headers.get("X-REQUEST-ID")).isEqualTo("req_123");
+    assertThat(headers.values("X-Multi")).containsExactly("a", "b");
+    assertThat(headers.get("content-type")).isEqualTo("application/json");
+    assertThat(handler.bodyUtf8()).isEqualTo("{\"ok\":true}");
+  }
+
+  /** An error status is a response like any other: a transport maps nothing. */
+  @Test
+  public void deliversAnErrorStatusWithItsBody() {
+    String error = "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}";
+    server.enqueue(MockResponse.error(429, error).header("Retry-After", "2"));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, post("/v1/chat/completions"));
+    handler.request(1);
+
+    assertComplete(handler);
+    assertThat(handler.status()).isEqualTo(429);
+    assertThat(handler.headers().get("retry-after")).isEqualTo("2");
+    assertThat(handler.bodyUtf8()).isEqualTo(error);
+  }
+
+  /** The server receives the method, target, header fields and body bytes as given. */
+  @Test
+  public void sendsMethodTargetHeadersAndBodyAsGiven() {
+    byte[] body = "{\"messages\":[{\"role\":\"user\",\"content\":\"héllo ✓\"}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    server.enqueue(MockResponse.json("{}"));
+    HttpRequest request = HttpRequest.builder()
+        .method("POST")
+        .uri(server.url("/openai/deployments/gpt/chat/completions?api-version=2024-10-21"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer sk-test")
+        .header("X-Repeat", "1")
+        .header("X-Repeat", "2")
+        .body(body)
+        .build();
+
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, request);
+    handler.request(1);
+    assertComplete(handler);
+
+    RecordedRequest recorded = takeRequest();
+    assertThat(recorded.getMethod()).isEqualTo("POST");
+    assertThat(recorded.getTarget())
+        .isEqualTo("/openai/deployments/gpt/chat/completions?api-version=2024-10-21");
+    assertThat(recorded.getHeader("authorization")).isEqualTo("Bearer sk-test");
+    assertThat(recorded.getHeader("content-type")).isEqualTo("application/json");
+    assertThat(recorded.getHeaders().values("x-repeat")).containsExactly("1", "2");
+    assertThat(recorded.getBody()).isEqualTo(body);
+  }
+
+  /** A GET without a body arrives as a GET without a body. */
+  @Test
+  public void sendsAGetWithoutABody() {
+    server.enqueue(MockResponse.json("{\"data\":[]}"));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, HttpRequest.builder().uri(server.url("/v1/models")).build());
+    handler.request(1);
+    assertComplete(handler);
+
+    RecordedRequest recorded = takeRequest();
+    assertThat(recorded.getMethod()).isEqualTo("GET");
+    assertThat(recorded.getBodySize()).isZero();
+    assertThat(handler.bodyUtf8()).isEqualTo("{\"data\":[]}");
+  }
+
+  /** A 5 MB request body arrives byte for byte. */
+  @Test
+  public void sendsALargeRequestBodyByteExact() {
+    byte[] body = new byte[5 * MB];
+    new Random(20240601).nextBytes(body);
+    server.enqueue(MockResponse.json("{}"));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, post("/v1/upload").toBuilder().body(body).build());
+    handler.request(1);
+    assertComplete(handler);
+
+    byte[] received = takeRequest().getBody();
+    assertThat(received.length).isEqualTo(body.length);
+    assertThat(Arrays.mismatch(received, body)).as("first differing byte").isEqualTo(-1);
+  }
+
+  /** A 20 MB response body arrives byte for byte, in order. */
+  @Test
+  public void receivesALargeBodyByteExact() {
+    long size = 20L * MB;
+    server.enqueue(MockResponse.patterned(size));
+    RecordingHandler handler = RecordingHandler.checkingPattern().autoRequest();
+    handler.start(transport, post("/v1/large"));
+    handler.request(1);
+
+    assertComplete(handler);
+    assertThat(handler.bodyBytes()).isEqualTo(size);
+  }
+
+  /**
+   * 50 streams open at once all complete; for a transport that promises it, the JVM's thread
+   * count with 50 open streams exceeds that with one by a small constant only.
+   */
+  @Test
+  public void runsFiftyConcurrentStreams() {
+    server.enqueue(MockResponse.sse("warm-up"));
+    RecordingHandler warmUp = RecordingHandler.collecting().autoRequest();
+    warmUp.start(transport, post("/v1/chat/completions"));
+    warmUp.request(1);
+    assertComplete(warmUp);
+
+    Gate gate = new Gate();
+    MockResponse held = MockResponse.sse("{\"n\":0}", "{\"n\":1}")
+        .faultAtEvent(1, Fault.stallUntil(gate));
+    List<RecordingHandler> handlers = new ArrayList<>();
+    int threadsWithOne = 0;
+    for (int i = 0; i < STREAMS; i++) {
+      server.enqueue(held);
+      RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+      handler.start(transport, post("/v1/chat/completions"));
+      handler.request(1);
+      handlers.add(handler);
+      if (i == 0) {
+        assertThat(handler.awaitBodyCalls(1, WAIT)).as("first event: %s", handler).isTrue();
+        threadsWithOne = liveThreads();
+      }
+    }
+    for (RecordingHandler handler : handlers) {
+      assertThat(handler.awaitBodyCalls(1, WAIT)).as("first event: %s", handler).isTrue();
+    }
+    int threadsWithAll = liveThreads();
+    gate.release();
+
+    for (RecordingHandler handler : handlers) {
+      assertComplete(handler);
+      assertThat(handler.bodyUtf8()).isEqualTo(sseText("{\"n\":0}", "{\"n\":1}", "[DONE]"));
+    }
+    if (promisesNoThreadPerStream()) {
+      assertThat(threadsWithAll - threadsWithOne)
+          .as("threads added by %s more open streams (%s with one)", STREAMS - 1, threadsWithOne)
+          .isLessThanOrEqualTo(THREAD_ALLOWANCE);
+    }
+  }
+
+  private static int liveThreads() {
+    return ManagementFactory.getThreadMXBean().getThreadCount();
+  }
+
+  /**
+   * The request's connect timeout bounds a connect that hangs. The hanging endpoint is a loopback
+   * listener with a full accept queue (the kernel then drops SYNs); where the kernel refuses such
+   * connects instead, the test is skipped.
+   */
+  @Test
+  public void honoursTheConnectTimeout() throws IOException {
+    try (Sockets.Unresponsive listener = Sockets.unresponsiveListener()) {
+      assumeTrue(listener != null, "cannot make a connect hang on this machine");
+      URI uri = URI.create(
+          "http://127.0.0.1:" + listener.address().getPort() + "/v1/chat/completions");
+      RecordingHandler handler = RecordingHandler.collecting();
+      long start = System.nanoTime();
+
+      handler.start(transport, post("/").toBuilder()
+          .uri(uri).connectTimeout(Duration.ofMillis(500)).build());
+
+      if (!handler.awaitTerminal(Duration.ofSeconds(10))) {
+        fail("a 500 ms connect timeout did not fire within 10 s: " + handler);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(handler.error()).as("onError: %s", handler).isNotNull();
+      assertThat(took).isBetween(Duration.ofMillis(400), Duration.ofSeconds(5));
+      assertThat(handler.calls()).hasSize(1);
+      assertThat(handler.violations()).as("contract violations").isEmpty();
+    }
+  }
+}
