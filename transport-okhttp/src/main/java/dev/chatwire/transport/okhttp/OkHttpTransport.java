@@ -8,6 +8,7 @@ import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,15 +21,18 @@ import okhttp3.OkHttpClient;
  * dispatcher, and changes only what core owns: OkHttp's retry on connection failure is off
  * (core retries), the read and call timeouts are off (core runs the idle and total timers), and
  * the connect timeout is the request's, when it has one. Closing this transport leaves your
- * client running. {@link #create()} builds a default client that this transport owns and shuts
- * down on {@link #close()}.
+ * client running. {@link #create()} builds a client of its own, which this transport shuts down
+ * on {@link #close()}.
  *
- * <p><b>Concurrency.</b> OkHttp's {@link okhttp3.Dispatcher} lets at most 5 requests per host
- * (and 64 in all) wait for their response heads at once; further calls queue. An asynchronous
- * stream (one whose body is read on OkHttp's dispatcher thread) holds its place until it ends,
- * so by default at most 5 asynchronous streams to one host run at once. To allow more, give
- * your client a dispatcher with a higher {@code maxRequestsPerHost}; ChatWire leaves the
- * decision to your dispatcher.
+ * <p><b>Concurrency.</b> OkHttp's {@link okhttp3.Dispatcher} runs at most {@code
+ * maxRequestsPerHost} calls per host (5 by default) and {@code maxRequests} in all (64); further
+ * calls queue until one ends. A call runs until its response head has been handled, and an
+ * asynchronous stream (one whose body is read on OkHttp's dispatcher thread) runs until its
+ * last byte: so with a default dispatcher at most 5 asynchronous streams to one host flow at
+ * once, and the sixth waits (and may meet the response-headers timeout). With your own client
+ * your dispatcher decides: raise {@code maxRequestsPerHost} to allow more. The client that
+ * {@link #create()} builds allows 64 per host and in all, since
+ * ChatWire's streams are long and usually all go to one host.
  *
  * <p><b>Threading.</b> The response head arrives on OkHttp's dispatcher thread. Body bytes are
  * read with OkHttp's blocking source on the thread that asks for them: the blocking API reads on
@@ -61,6 +65,9 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 public final class OkHttpTransport implements Transport {
+  /** Calls per host, and in all, that the dispatcher of {@link #create()}'s client runs at once. */
+  private static final int OWN_MAX_REQUESTS = 64;
+
   private final DerivedClients clients;
   private final boolean ownsClient;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -70,9 +77,16 @@ public final class OkHttpTransport implements Transport {
     this.ownsClient = ownsClient;
   }
 
-  /** A transport with a default {@code OkHttpClient} of its own, shut down by {@link #close()}. */
+  /**
+   * A transport with an {@code OkHttpClient} of its own: OkHttp's defaults, except that its
+   * dispatcher runs 64 calls per host rather than 5. Shut down by {@link
+   * #close()}.
+   */
   public static OkHttpTransport create() {
-    return new OkHttpTransport(new OkHttpClient(), true);
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(OWN_MAX_REQUESTS);
+    dispatcher.setMaxRequestsPerHost(OWN_MAX_REQUESTS);
+    return new OkHttpTransport(new OkHttpClient.Builder().dispatcher(dispatcher).build(), true);
   }
 
   /**
