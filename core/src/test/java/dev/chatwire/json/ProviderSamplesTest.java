@@ -3,6 +3,8 @@ package dev.chatwire.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatwire.internal.json.ChunkReader;
+import dev.chatwire.internal.json.ErrorBody;
+import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChatCompletionMessage;
@@ -281,5 +283,24 @@ class ProviderSamplesTest {
     assertThat(choice.getMessage().getContent()).isEqualTo("Hello! How can I assist you today? 😊");
     assertThat(c.getUsage().getPromptTokensDetails()).isNull();
     assertThat(c.getExtras()).containsEntry("prompt_logprobs", "null");
+  }
+
+  @Test
+  void groqErrorEventIsRecognizedWithItsCodeAndExtras() {
+    List<ChatCompletionChunk> chunks = stream("groq-stream-reasoning-error.jsonl");
+    assertThat(ErrorReader.fromChunk(chunks.get(0))).isNull();
+    ErrorBody e = ErrorReader.fromChunk(chunks.get(3));
+    assertThat(e.getCode()).isEqualTo("tool_use_failed");
+    assertThat(e.getType()).isEqualTo("invalid_request_error");
+    assertThat(e.getMessage()).startsWith("Tool call validation failed");
+    assertThat(e.getExtras()).containsKeys("failed_generation", "status_code");
+  }
+
+  @Test
+  void openRouterMidStreamErrorIsRecognized() {
+    List<ChatCompletionChunk> chunks = stream("openrouter-stream-error.jsonl");
+    ErrorBody e = ErrorReader.fromChunk(chunks.get(3));
+    assertThat(e.getCode()).isEqualTo("400");
+    assertThat(e.getMessage()).isEqualTo("Token limit reached");
   }
 }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -40,6 +46,22 @@ class SseConformanceTest {
       files.add(dynamicContainer(file, cases));
     }
     return files.stream();
+  }
+
+  @Test
+  void manifestNamesEveryCaseOnce() throws IOException {
+    String manifest;
+    try (InputStream in = getClass().getResourceAsStream("/sse/MANIFEST.md")) {
+      manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Set<String> names = new HashSet<>();
+    for (String file : FILES) {
+      assertThat(manifest).contains("`" + file + "`");
+      for (SseCase c : SseCaseLoader.load(file)) {
+        assertThat(names.add(c.name)).as("duplicate case name %s", c.name).isTrue();
+        assertThat(manifest).as("MANIFEST.md row for %s", c.name).contains(c.name);
+      }
+    }
   }
 
   private static DynamicNode caseNode(SseCase c) {

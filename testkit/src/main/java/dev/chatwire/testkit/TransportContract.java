@@ -241,4 +241,18 @@ public abstract class TransportContract extends StreamingContract {
       assertThat(handler.violations()).as("contract violations").isEmpty();
     }
   }
+
+  /** The connect timeout bounds the connect only: a response slower than it still arrives. */
+  @Test
+  public void theConnectTimeoutDoesNotLimitASlowResponse() {
+    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stall(Duration.ofSeconds(1))));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+
+    handler.start(transport, post("/v1/chat/completions").toBuilder()
+        .connectTimeout(Duration.ofMillis(200)).build());
+    handler.request(1);
+
+    assertComplete(handler);
+    assertThat(handler.bodyUtf8()).isEqualTo("{}");
+  }
 }

@@ -20,7 +20,10 @@ final class IoErrors {
       return new ConnectTimeoutException(timeouts.getConnect(), e, partial);
     }
     String what = beforeResponse ? "the connection failed" : "the connection broke mid-response";
-    return new ConnectionException(what + " (" + e.getClass().getSimpleName() + ")", e, partial);
+    String detail = e.getMessage();
+    return new ConnectionException(
+        what + " (" + e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail) + ")",
+        e, partial);
   }
 
   private static boolean isConnectTimeout(IOException e) {

@@ -125,7 +125,7 @@ public final class RealCall<T> {
         Attempt a = current;
         if (a != null && a.wantRead && a.exchange != null) {
           a.wantRead = false;
-          a.readPendingSince = env.scheduler.nanoTime();
+          a.lastActivity = env.scheduler.nanoTime();
           a.readPending = true;
           Exchange e = a.exchange;
           lock.unlock();
@@ -290,7 +290,9 @@ public final class RealCall<T> {
     volatile boolean abandoned;
     volatile Scheduler.@Nullable Cancellable headersTimer;
     volatile Scheduler.@Nullable Cancellable idleTimer;
-    volatile long readPendingSince;
+    /** When bytes last arrived, or a paused blocking consumer asked again. */
+    volatile long lastActivity;
+    /** Whether a read is outstanding; always so in async mode once headers arrived. */
     volatile boolean readPending;
     // Guarded by RealCall.lock.
     boolean wantRead;
@@ -391,8 +393,6 @@ public final class RealCall<T> {
           pumpWork.set(0);
           return;
         }
-        readPendingSince = env.scheduler.nanoTime();
-        readPending = true;
         e.request();
       } while (pumpWork.decrementAndGet() != 0);
     }
@@ -404,7 +404,7 @@ public final class RealCall<T> {
     private void checkIdle() {
       if (abandoned) return;
       long idle = env.timeouts.getIdle().toNanos();
-      long waited = env.scheduler.nanoTime() - readPendingSince;
+      long waited = env.scheduler.nanoTime() - lastActivity;
       if (readPending && waited >= idle) {
         fail(this, new IdleTimeoutException(env.timeouts.getIdle(), null, sink.partial()));
       } else {
@@ -425,6 +425,8 @@ public final class RealCall<T> {
       } finally {
         lock.unlock();
       }
+      lastActivity = env.scheduler.nanoTime();
+      if (callback != null) readPending = true;
       safe(() -> env.listener.responseHeaders(status, headers));
       if (status < 200 || status >= 300) {
         errorBody = new ErrorCollector();
@@ -443,7 +445,8 @@ public final class RealCall<T> {
     @Override
     public void onBody(ByteBuffer bytes) {
       if (abandoned) return;
-      readPending = false;
+      lastActivity = env.scheduler.nanoTime();
+      if (callback == null) readPending = false;
       ErrorCollector eb = errorBody;
       if (eb != null) {
         eb.append(bytes);

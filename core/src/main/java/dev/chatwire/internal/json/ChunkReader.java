@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The {@code id}, {@code object}, {@code model}, {@code system_fingerprint} and {@code
  * service_tier} that repeat on every chunk are compared with the previous chunk's and, when
  * equal, the previous instances are returned, so the per-chunk path makes no new String for
- * them. Not thread-safe: one per stream, used by the thread that reads it.
+ * them. One Jackson parser is fed chunk after chunk (see {@link JsonIn#reusable()}), so a chunk
+ * costs no parser either. Not thread-safe: one per stream, used by one thread at a time.
  */
-public final class ChunkReader {
+public final class ChunkReader implements AutoCloseable {
+  private @Nullable JsonIn in;
   private @Nullable String id;
   private @Nullable String object;
   private @Nullable String model;
@@ -29,7 +31,28 @@ public final class ChunkReader {
 
   /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
   public ChatCompletionChunk read(byte[] buf, int off, int len, long eventIndex) {
-    JsonIn in = JsonIn.open(buf, off, len, eventIndex);
+    JsonIn in = this.in;
+    if (in == null) in = this.in = JsonIn.reusable();
+    try {
+      in.feed(buf, off, len, eventIndex);
+      return read(in);
+    } catch (RuntimeException e) {
+      // The parser's state is undefined after an error: the next chunk gets a fresh one.
+      this.in = null;
+      in.close();
+      throw e;
+    }
+  }
+
+  /** Releases the parser's buffers; the reader may still be used (it then makes a new parser). */
+  @Override
+  public void close() {
+    JsonIn in = this.in;
+    this.in = null;
+    if (in != null) in.close();
+  }
+
+  private ChatCompletionChunk read(JsonIn in) {
     in.next();
     in.requireObject();
     ChatCompletionChunk.Builder b = ChatCompletionChunk.builder();

@@ -2,8 +2,10 @@ package dev.chatwire.internal.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.chatwire.error.DecodeException;
 import java.io.IOException;
@@ -15,27 +17,78 @@ import org.jspecify.annotations.Nullable;
  * needs: typed reads that fail with the field path and byte offset, and raw capture of unknown
  * members (the exact source bytes, so they are written back unchanged).
  *
- * <p>Not thread-safe; one per document.
+ * <p>{@link #open} reads one document. {@link #reusable()} makes a reader for a sequence of
+ * documents, such as the events of one stream: one Jackson non-blocking parser is made once and
+ * {@linkplain #feed fed} each document in turn, so a document costs no parser, context or buffer
+ * allocation. Offsets in errors and raw captures are relative to the current document either way.
+ *
+ * <p>Not thread-safe. Close it when done so its buffers are reused; after a decode error from a
+ * reusable reader, make a new one (the parser's state is then undefined).
  */
-public final class JsonIn {
+public final class JsonIn implements AutoCloseable {
   private final JsonParser parser;
-  private final byte[] buf;
-  private final int off;
-  private final long eventIndex;
+  private final boolean reusable;
+  private byte[] buf;
+  private int off;
+  private int len;
+  /** Bytes fed before the current document; the parser's offsets count from the first. */
+  private long base;
+  private long eventIndex;
 
-  private JsonIn(JsonParser parser, byte[] buf, int off, long eventIndex) {
+  private JsonIn(JsonParser parser, boolean reusable, byte[] buf, int off, int len, long eventIndex) {
     this.parser = parser;
+    this.reusable = reusable;
     this.buf = buf;
     this.off = off;
+    this.len = len;
     this.eventIndex = eventIndex;
   }
 
   /** Opens {@code buf[off, off+len)}; {@code eventIndex} is -1 outside a stream. */
   public static JsonIn open(byte[] buf, int off, int len, long eventIndex) {
     try {
-      return new JsonIn(JsonSupport.FACTORY.createParser(buf, off, len), buf, off, eventIndex);
+      return new JsonIn(
+          JsonSupport.FACTORY.createParser(buf, off, len), false, buf, off, len, eventIndex);
     } catch (IOException e) {
       throw new DecodeException("could not open JSON input", "", 0, eventIndex, e);
+    }
+  }
+
+  /** A reader for a sequence of documents; {@link #feed} each one before reading it. */
+  public static JsonIn reusable() {
+    try {
+      return new JsonIn(
+          JsonSupport.FACTORY.createNonBlockingByteArrayParser(), true, new byte[0], 0, 0, -1);
+    } catch (IOException e) {
+      throw new DecodeException("could not open JSON input", "", 0, -1, e);
+    }
+  }
+
+  /**
+   * Starts the next document of a {@linkplain #reusable() reusable} reader, after the previous one
+   * was read to its end ({@link #requireEnd()}).
+   */
+  public void feed(byte[] buf, int off, int len, long eventIndex) {
+    if (!reusable) throw new IllegalStateException("not a reusable reader");
+    this.base += this.len;
+    this.buf = buf;
+    this.off = off;
+    this.len = len;
+    this.eventIndex = eventIndex;
+    try {
+      ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(buf, off, off + len);
+    } catch (IOException e) {
+      throw failure(e, "could not feed JSON input");
+    }
+  }
+
+  /** Closes the parser, returning its buffers to Jackson's per-thread pool for the next document. */
+  @Override
+  public void close() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      // A byte-array parser has nothing to release that can fail.
     }
   }
 
@@ -54,15 +107,13 @@ public final class JsonIn {
     try {
       JsonToken t = parser.nextToken();
       if (t == null) throw error("unexpected end of JSON input");
+      if (t == JsonToken.NOT_AVAILABLE) {
+        // A reusable reader was fed the whole document: "not available" means it ended early.
+        throw new DecodeException("unexpected end of JSON input", path(), len, eventIndex, null);
+      }
       return t;
-    } catch (StreamConstraintsException e) {
-      throw new DecodeException(
-          "JSON exceeds a limit (" + e.getOriginalMessage() + ")", path(), offset(), eventIndex, e);
-    } catch (JsonParseException e) {
-      throw new DecodeException("malformed JSON: " + e.getOriginalMessage(), path(),
-          e.getLocation() == null ? offset() : e.getLocation().getByteOffset(), eventIndex, e);
     } catch (IOException e) {
-      throw new DecodeException("unreadable JSON", path(), offset(), eventIndex, e);
+      throw failure(e, "unreadable JSON");
     }
   }
 
@@ -80,7 +131,7 @@ public final class JsonIn {
       String name = parser.currentName();
       return name == null ? "" : name;
     } catch (IOException e) {
-      throw error("unreadable field name");
+      throw failure(e, "unreadable field name");
     }
   }
 
@@ -114,7 +165,7 @@ public final class JsonIn {
     try {
       return parser.getText();
     } catch (IOException e) {
-      throw error("unreadable string");
+      throw failure(e, "unreadable string");
     }
   }
 
@@ -133,7 +184,7 @@ public final class JsonIn {
       if (previous != null && sameText(previous, chars, start, len)) return previous;
       return new String(chars, start, len);
     } catch (IOException e) {
-      throw error("unreadable string");
+      throw failure(e, "unreadable string");
     }
   }
 
@@ -161,7 +212,7 @@ public final class JsonIn {
       }
       return parser.getLongValue();
     } catch (IOException e) {
-      throw error("integer out of range");
+      throw failure(e, "integer out of range");
     }
   }
 
@@ -187,7 +238,7 @@ public final class JsonIn {
     try {
       return parser.getDoubleValue();
     } catch (IOException e) {
-      throw error("unreadable number");
+      throw failure(e, "unreadable number");
     }
   }
 
@@ -206,16 +257,16 @@ public final class JsonIn {
    */
   public String raw() {
     try {
-      int start = (int) parser.currentTokenLocation().getByteOffset();
+      int start = (int) tokenStart();
       if (parser.currentToken().isStructStart()) {
         parser.skipChildren();
       } else {
         parser.finishToken();
       }
-      int end = (int) parser.currentLocation().getByteOffset();
+      int end = (int) (parser.currentLocation().getByteOffset() - base);
       return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw error("malformed JSON");
+      throw failure(e, "malformed JSON");
     }
   }
 
@@ -224,17 +275,45 @@ public final class JsonIn {
     try {
       parser.skipChildren();
     } catch (IOException e) {
-      throw error("malformed JSON");
+      throw failure(e, "malformed JSON");
     }
   }
 
   /** Requires that nothing but white space follows the document. */
   public void requireEnd() {
+    if (reusable) {
+      requireOnlyWhiteSpaceLeft();
+      return;
+    }
     try {
       JsonToken t = parser.nextToken();
       if (t != null) throw error("unexpected content after the JSON document");
     } catch (IOException e) {
-      throw error("unexpected content after the JSON document");
+      long at = e instanceof JsonProcessingException
+          && ((JsonProcessingException) e).getLocation() != null
+          ? ((JsonProcessingException) e).getLocation().getByteOffset() : offset();
+      throw new DecodeException(
+          "unexpected content after the JSON document", "$", at, eventIndex, null);
+    }
+  }
+
+  // The rest of the bytes are checked here: a partial token (a digit, "tru") would otherwise
+  // wait in the parser for the next document. White space is then consumed so it can be fed.
+  private void requireOnlyWhiteSpaceLeft() {
+    int end = (int) (parser.currentLocation().getByteOffset() - base);
+    for (int i = end; i < len; i++) {
+      byte b = buf[off + i];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        throw new DecodeException(
+            "unexpected content after the JSON document", "$", i, eventIndex, null);
+      }
+    }
+    try {
+      if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+        throw error("unexpected content after the JSON document");
+      }
+    } catch (IOException e) {
+      throw failure(e, "unexpected content after the JSON document");
     }
   }
 
@@ -249,14 +328,61 @@ public final class JsonIn {
   }
 
   private long offset() {
-    return parser.currentTokenLocation().getByteOffset();
+    long at = tokenStart();
+    if (at < 0) at = parser.currentLocation().getByteOffset() - base;
+    return Math.max(at, 0);
+  }
+
+  /** Where the current token starts in the current document. */
+  private long tokenStart() {
+    JsonToken t = parser.currentToken();
+    if (!reusable || t == null) return parser.currentTokenLocation().getByteOffset() - base;
+    // The non-blocking parser does not update the token location for '}' and ']' (one byte each).
+    if (t.isStructEnd()) return parser.currentLocation().getByteOffset() - base - 1;
+    return parser.currentTokenLocation().getByteOffset() - base - TokenStarts.skew(t);
+  }
+
+  /**
+   * A decode error for a parser failure. Jackson's own messages may quote the input (an
+   * unrecognized token, an unexpected character), so only the kind of problem is kept, and the
+   * parser's exception is not attached as the cause.
+   */
+  private DecodeException failure(IOException e, String fallback) {
+    if (e instanceof StreamConstraintsException) {
+      return new DecodeException(
+          "JSON exceeds a limit (" + ((StreamConstraintsException) e).getOriginalMessage() + ")",
+          path(), offset(), eventIndex, e);
+    }
+    if (e instanceof JsonParseException) {
+      JsonParseException pe = (JsonParseException) e;
+      long at = pe.getLocation() == null ? -1 : pe.getLocation().getByteOffset() - base;
+      return new DecodeException("malformed JSON: " + kind(pe.getOriginalMessage()), path(),
+          at >= 0 ? at : offset(), eventIndex, null);
+    }
+    return new DecodeException(fallback, path(), offset(), eventIndex, null);
+  }
+
+  private static String kind(@Nullable String jacksonMessage) {
+    String m = jacksonMessage == null ? "" : jacksonMessage;
+    if (m.startsWith("Unexpected end-of-input")) return "unexpected end of input";
+    if (m.startsWith("Not enough content")) return "unexpected end of input";
+    if (m.startsWith("Unexpected character")) return "unexpected character";
+    if (m.startsWith("Unrecognized token")) return "unrecognized token";
+    if (m.startsWith("Invalid UTF-8")) return "invalid UTF-8";
+    if (m.startsWith("Illegal unquoted character")) return "unescaped control character in a string";
+    if (m.startsWith("Unexpected close marker")) return "unbalanced brackets";
+    if (m.contains("numeric") || m.contains("Leading zeroes") || m.contains("Non-standard token")) {
+      return "invalid number";
+    }
+    return "syntax error";
   }
 
   /** The path of the current value, such as {@code choices[0].delta.tool_calls[1].index}. */
   public String path() {
     JsonStreamContext ctx = parser.getParsingContext();
-    // On a '[' the context is already the new array's; the value's path is its parent's.
-    if (parser.currentToken() == JsonToken.START_ARRAY && ctx != null) ctx = ctx.getParent();
+    JsonToken t = parser.currentToken();
+    // On '{' or '[' the parser is already inside the new container; the value is its parent's.
+    if (t != null && t.isStructStart() && ctx != null) ctx = ctx.getParent();
     return path(ctx);
   }
 

@@ -2,6 +2,8 @@ package dev.chatwire.internal.sse;
 
 import dev.chatwire.sse.EventTooLargeException;
 import dev.chatwire.sse.SseListener;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -12,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * <p>The state names what the next byte means; every state handler consumes as many bytes as it
  * can in one tight loop and returns the index of the first byte it did not consume, so a feed that
  * ends anywhere (inside the BOM, a field name, a CRLF pair or a UTF-8 sequence) simply resumes in
- * the same state on the next feed. Each input byte is scanned once; only data lines and the values
- * of {@code event} and {@code id} lines are copied. Comments, unknown fields, ignored ids and
- * {@code retry} values stream by without being buffered.
+ * the same state on the next feed. Each input byte is scanned once for line ends, data lines and
+ * comments eight bytes at a time; only data lines and the values of {@code event} and {@code id}
+ * lines are copied. Comments, unknown fields, ignored ids and {@code retry} values stream by
+ * without being buffered.
  *
  * <p>UTF-8 is checked per line: a line whose bytes are all ASCII is passed on as is, any other line
- * is validated once at its end, when it is complete, and only an ill-formed line is rewritten.
- * Splitting lines on raw bytes is equivalent to decoding first, because CR, LF and ':' are ASCII
- * and never part of a multi-byte sequence.
+ * is validated once at its end, when it is complete (a data line from its first word with a
+ * non-ASCII byte), and only an ill-formed line is rewritten. Splitting lines on raw bytes is
+ * equivalent to decoding first, because CR, LF and ':' are ASCII and never part of a multi-byte
+ * sequence, and a byte that cannot continue a sequence is never swallowed by it.
  */
 public final class EventStreamParser {
   private static final int BOM = 0;
@@ -40,6 +44,14 @@ public final class EventStreamParser {
   private static final int ID = 3;
   private static final int RETRY = 4;
 
+  // Eight bytes at a time: a word holds a CR or LF when (word ^ CRs) or (word ^ LFs) has a zero byte.
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final int WORD_SCAN_MIN = 16;
+  private static final int WORD_VIEW_CACHE_MAX = 1024 * 1024;
+
   private static final int INITIAL_CAPACITY = 256;
   private static final int RETAINED_CAPACITY = 64 * 1024;
   private static final String MESSAGE = "message";
@@ -52,16 +64,22 @@ public final class EventStreamParser {
   private int bomMatched;
   private long consumed; // bytes fed before the current feed
   private long base; // stream offset of index 0 of the array being fed
+  private @Nullable ByteBuffer words; // a little-endian view of the array being fed, for long reads
+  // The view of the last array fed, kept (never read outside feed) so that a transport that reuses
+  // its read buffer costs no allocation per feed; arrays above 1 MiB are not kept.
+  private byte @Nullable [] cachedArray;
+  private @Nullable ByteBuffer cachedView;
   private long eventIndex;
 
   private final byte[] name = new byte[5]; // longest known field name: "event", "retry"
   private int nameLen;
   private int field;
-  private int lineHigh; // negative once the current line has a non-ASCII byte
+  private int lineHigh; // negative once the current event or id value has a non-ASCII byte
+  private int highWordAt; // set by skipWordsWithoutLineEnd: the first word with a non-ASCII byte
 
   private byte[] data = new byte[INITIAL_CAPACITY];
   private int dataLen;
-  private int lineStart; // where the current data line starts in data
+  private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
   private byte[] value = new byte[64];
   private int valueLen;
@@ -99,6 +117,7 @@ public final class EventStreamParser {
     checkOpen();
     int end = off + len;
     base = consumed - off;
+    words = len >= WORD_SCAN_MIN ? wordView(b) : null;
     try {
       int i = off;
       while (i < end) {
@@ -139,8 +158,21 @@ public final class EventStreamParser {
     } catch (RuntimeException | Error e) {
       state = FAILED;
       throw e;
+    } finally {
+      words = null;
     }
     consumed += len;
+  }
+
+  private ByteBuffer wordView(byte[] b) {
+    ByteBuffer cached = cachedView;
+    if (b == cachedArray && cached != null) return cached;
+    ByteBuffer view = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    if (b.length <= WORD_VIEW_CACHE_MAX) {
+      cachedArray = b;
+      cachedView = view;
+    }
+    return view;
   }
 
   /** The end of the stream: an event whose blank line never came is discarded. */
@@ -148,6 +180,8 @@ public final class EventStreamParser {
     if (state == ENDED) return;
     checkOpen();
     state = ENDED;
+    cachedArray = null;
+    cachedView = null;
     dataLen = 0;
     valueLen = 0;
     type = null;
@@ -238,7 +272,7 @@ public final class EventStreamParser {
     lineHigh = 0;
     switch (field) {
       case DATA:
-        lineStart = dataLen;
+        checkFrom = -1;
         state = DATA_VALUE;
         break;
       case RETRY:
@@ -254,20 +288,20 @@ public final class EventStreamParser {
 
   private int dataValue(byte[] b, int i, int end) {
     int start = i;
-    int high = 0;
+    i = skipWordsWithoutLineEnd(i, end);
+    int firstHigh = highWordAt;
     while (i < end) {
       byte c = b[i];
-      if ((c & 0xFF) <= '\r' && (c == '\n' || c == '\r')) break;
-      high |= c;
+      if ((c & 0xFF) <= '\r') {
+        if (c == '\n' || c == '\r') break;
+      } else if (c < 0 && firstHigh < 0) {
+        firstHigh = i;
+      }
       i++;
     }
-    lineHigh |= high;
+    if (firstHigh >= 0 && checkFrom < 0) checkFrom = dataLen + (firstHigh - start);
     if (i > start) appendData(b, start, i - start);
-    if (i == end) return i;
-    byte c = b[i];
-    endValue(base + i);
-    state = c == '\r' ? AFTER_CR : LINE_START;
-    return i + 1;
+    return i == end ? i : endLine(b, i);
   }
 
   private int textValue(byte[] b, int i, int end) {
@@ -288,21 +322,13 @@ public final class EventStreamParser {
     }
     lineHigh |= high;
     if (i > start) appendValue(b, start, i - start);
-    if (i == end) return i;
-    byte c = b[i];
-    endValue(base + i);
-    state = c == '\r' ? AFTER_CR : LINE_START;
-    return i + 1;
+    return i == end ? i : endLine(b, i);
   }
 
   private int retryValue(byte[] b, int i, int end) {
     while (i < end) {
       byte c = b[i];
-      if (c == '\n' || c == '\r') {
-        endValue(base + i);
-        state = c == '\r' ? AFTER_CR : LINE_START;
-        return i + 1;
-      }
+      if (c == '\n' || c == '\r') return endLine(b, i);
       if (c < '0' || c > '9') { // not only ASCII digits: ignore the field
         state = SKIP_LINE;
         return i;
@@ -316,12 +342,40 @@ public final class EventStreamParser {
   }
 
   private int skipLine(byte[] b, int i, int end) {
+    i = skipWordsWithoutLineEnd(i, end);
     while (i < end) {
       byte c = b[i++];
       if ((c & 0xFF) <= '\r' && (c == '\n' || c == '\r')) {
         state = c == '\r' ? AFTER_CR : LINE_START;
         return i;
       }
+    }
+    return i;
+  }
+
+  /** Ends the field line at the CR or LF at {@code b[i]}; returns the index after it. */
+  private int endLine(byte[] b, int i) {
+    endValue(base + i);
+    state = b[i] == '\r' ? AFTER_CR : LINE_START;
+    return i + 1;
+  }
+
+  /**
+   * Skips whole eight-byte words of the array being fed that hold neither CR nor LF, noting in
+   * {@code highWordAt} where the first word with a non-ASCII byte starts (-1 if none). Returns
+   * where byte-wise scanning resumes.
+   */
+  private int skipWordsWithoutLineEnd(int i, int end) {
+    highWordAt = -1;
+    ByteBuffer w = words;
+    if (w == null) return i;
+    while (i <= end - 8) {
+      long word = w.getLong(i);
+      long lf = word ^ LFS;
+      long cr = word ^ CRS;
+      if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS) != 0) break;
+      if ((word & HIGHS) != 0 && highWordAt < 0) highWordAt = i;
+      i += 8;
     }
     return i;
   }
@@ -349,8 +403,8 @@ public final class EventStreamParser {
   }
 
   private void endDataLine(long at) {
-    if (lineHigh < 0) {
-      int bad = Utf8.findInvalid(data, lineStart, dataLen);
+    if (checkFrom >= 0) {
+      int bad = Utf8.findInvalid(data, checkFrom, dataLen);
       if (bad >= 0) dataLen = repairInto(data, bad, dataLen, at, true);
     }
     checkSize(1, at);

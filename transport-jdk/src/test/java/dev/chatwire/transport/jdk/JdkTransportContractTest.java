@@ -1,0 +1,17 @@
+package dev.chatwire.transport.jdk;
+
+import dev.chatwire.testkit.TransportContract;
+import dev.chatwire.transport.Transport;
+
+class JdkTransportContractTest extends TransportContract {
+
+  @Override
+  protected Transport newTransport() {
+    return JdkTransport.create();
+  }
+
+  @Override
+  protected boolean promisesNoThreadPerStream() {
+    return true;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.chatwire.transport.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatwire.testkit.ChatServer;
+import dev.chatwire.testkit.Fault;
+import dev.chatwire.testkit.Gate;
+import dev.chatwire.testkit.MockResponse;
+import dev.chatwire.testkit.RecordedRequest;
+import dev.chatwire.testkit.internal.RecordingHandler;
+import dev.chatwire.transport.HttpRequest;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JdkTransportTlsTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final ChatServer server = ChatServer.startTls();
+  private final JdkTransport transport = JdkTransport.create(HttpClient.newBuilder()
+      .sslContext(server.clientSslContext())
+      .build());
+
+  @AfterEach
+  void tearDown() {
+    transport.close();
+    server.close();
+  }
+
+  private HttpRequest post() {
+    return HttpRequest.builder()
+        .method("POST")
+        .uri(server.url("/v1/chat/completions"))
+        .header("Content-Type", "application/json")
+        .body("{\"stream\":true}".getBytes(StandardCharsets.UTF_8))
+        .build();
+  }
+
+  @Test
+  void streamsOverHttp2EachEventBeforeTheNext() {
+    Gate gate = new Gate();
+    server.enqueue(MockResponse.sse("{\"n\":0}", "{\"n\":1}")
+        .faultAtEvent(1, Fault.stallUntil(gate)));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest().afterEachBody(h -> {
+      if (h.bodyUtf8().contains("data: {\"n\":0}\n\n")) gate.release();
+    });
+
+    handler.start(transport, post());
+    handler.request(1);
+
+    assertThat(handler.awaitTerminal(WAIT)).as("terminal: %s", handler).isTrue();
+    assertThat(handler.isCompleted()).isTrue();
+    assertThat(handler.violations()).isEmpty();
+    assertThat(handler.bodyUtf8())
+        .isEqualTo("data: {\"n\":0}\n\ndata: {\"n\":1}\n\ndata: [DONE]\n\n");
+    RecordedRequest request = server.takeRequest(WAIT);
+    assertThat(request.getProtocol()).isEqualTo("h2");
+    assertThat(request.getBodyUtf8()).isEqualTo("{\"stream\":true}");
+  }
+
+  @Test
+  void cancelResetsTheHttp2Stream() {
+    server.enqueue(MockResponse.sse("{\"n\":0}", "{\"n\":1}")
+        .faultAtEvent(1, Fault.stallUntil(new Gate())));
+    RecordingHandler handler = RecordingHandler.collecting();
+    handler.start(transport, post());
+    handler.request(1);
+    assertThat(handler.awaitBodyCalls(1, WAIT)).isTrue();
+    RecordedRequest request = server.takeRequest(WAIT);
+
+    handler.cancel();
+
+    assertThat(request.getProtocol()).isEqualTo("h2");
+    assertThat(request.awaitClosed(Duration.ofSeconds(5))).as("stream closed").isTrue();
+    assertThat(handler.violations()).isEmpty();
+  }
+}
