@@ -152,8 +152,8 @@ public final class ChatCompletions {
             .body(body)
             .connectTimeout(timeouts.getConnect())
             .build();
-    return new CallEnv(
-        client.transport, client.scheduler, timeouts, retry, client.eventListener, factory);
+    EventListener listener = client.eventListeners.create(request);
+    return new CallEnv(client.transport, client.scheduler, timeouts, retry, listener, factory);
   }
 
   private URI uri() {

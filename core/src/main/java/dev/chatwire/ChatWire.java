@@ -47,7 +47,7 @@ public final class ChatWire implements AutoCloseable {
   private final boolean ownsTransport;
   final Timeouts timeouts;
   final RetryPolicy retryPolicy;
-  final EventListener eventListener;
+  final EventListener.Factory eventListeners;
   final Scheduler scheduler;
   private final ChatCompletions chat;
 
@@ -61,7 +61,7 @@ public final class ChatWire implements AutoCloseable {
     this.transport = b.transport != null ? b.transport : Transports.discover();
     this.timeouts = b.timeouts;
     this.retryPolicy = b.retryPolicy;
-    this.eventListener = b.eventListener;
+    this.eventListeners = b.eventListeners;
     this.scheduler = b.scheduler;
     this.chat = new ChatCompletions(this);
   }
@@ -114,7 +114,7 @@ public final class ChatWire implements AutoCloseable {
     private @Nullable Transport transport;
     private Timeouts timeouts = Timeouts.defaults();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private EventListener eventListener = EventListener.NONE;
+    private EventListener.Factory eventListeners = request -> EventListener.NONE;
     private Scheduler scheduler = Scheduler.system();
 
     Builder() {}
@@ -203,9 +203,16 @@ public final class ChatWire implements AutoCloseable {
       return this;
     }
 
-    /** Observes every call. */
+    /** Observes every call with one shared listener. */
     public Builder eventListener(EventListener eventListener) {
-      this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      Objects.requireNonNull(eventListener, "eventListener");
+      this.eventListeners = request -> eventListener;
+      return this;
+    }
+
+    /** Observes each call with a listener of its own, made when the call starts. */
+    public Builder eventListenerFactory(EventListener.Factory factory) {
+      this.eventListeners = Objects.requireNonNull(factory, "factory");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.chatwire;
 
 import dev.chatwire.error.ChatWireException;
+import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
 import java.time.Duration;
@@ -25,6 +26,13 @@ import java.time.Duration;
 public abstract class EventListener {
   /** A listener that does nothing. */
   public static final EventListener NONE = new EventListener() {};
+
+  /** Creates one listener per call, for listeners that keep per-call state such as timings. */
+  @FunctionalInterface
+  public interface Factory {
+    /** The listener of the call that sends {@code request}. */
+    EventListener create(ChatCompletionRequest request);
+  }
 
   /** A new call is starting. */
   public void callStart(HttpRequest request) {}

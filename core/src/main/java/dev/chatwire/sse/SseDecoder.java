@@ -86,7 +86,9 @@ public final class SseDecoder {
 
   /**
    * Decodes {@code length} bytes of the stream from {@code bytes[offset]}, calling the listener for
-   * every event they complete. The bytes are not retained: what the decoder keeps, it copies.
+   * every event they complete. The array is not read after the call returns: what the decoder
+   * keeps, it copies. (It does keep a reference to the last array fed, up to 1 MiB, so that a
+   * caller who reuses one read buffer causes no allocation per call.)
    *
    * @throws EventTooLargeException if an event outgrows the maximum event size
    * @throws IllegalStateException if the stream has ended or the decoder failed before

@@ -44,8 +44,8 @@ public interface SseListener {
   void onEvent(String type, String lastEventId, byte[] data, int offset, int length);
 
   /**
-   * The server asked for a new reconnection time. Called when a {@code retry} field consisting of
-   * ASCII digits only is read, at the moment its line ends. Values beyond {@code Long.MAX_VALUE}
+   * The server asked for a new reconnection time. Called when a {@code retry} field whose value is
+   * one or more ASCII digits and nothing else is read, at the moment its line ends. Values beyond {@code Long.MAX_VALUE}
    * are reported as {@code Long.MAX_VALUE}. The default does nothing.
    *
    * @param reconnectionTimeMillis the reconnection time in milliseconds

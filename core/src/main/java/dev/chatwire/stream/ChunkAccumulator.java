@@ -12,6 +12,7 @@ import dev.chatwire.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,6 +95,9 @@ public final class ChunkAccumulator {
   private final List<ChoiceAccumulator> choices = new ArrayList<>(1); // sorted by index
   private @Nullable ChoiceAccumulator lastChoice;
   private int chunkCount;
+  // Map.forEach on the chunk's unmodifiable extras walks them without an iterator or entry
+  // wrappers; the sink is made once.
+  private final BiConsumer<String, String> extraSink = this::addExtra;
 
   /** Creates an accumulator with nothing accumulated. */
   public ChunkAccumulator() {}
@@ -116,7 +120,7 @@ public final class ChunkAccumulator {
       choice(part.getIndex()).add(part);
     }
     Map<String, String> unknown = chunk.getExtras();
-    if (!unknown.isEmpty()) addExtras(unknown);
+    if (!unknown.isEmpty()) unknown.forEach(extraSink);
   }
 
   /**
@@ -156,15 +160,12 @@ public final class ChunkAccumulator {
     return lastChoice = added;
   }
 
-  private void addExtras(Map<String, String> unknown) {
-    for (Map.Entry<String, String> e : unknown.entrySet()) {
-      String name = e.getKey();
-      if (name.equals(OBFUSCATION)) continue;
-      if (name.equals(PROMPT_FILTER_RESULTS) || name.equals(PROMPT_ANNOTATIONS)) {
-        extras.addAppending(name, e.getValue());
-      } else {
-        extras.add(name, e.getValue());
-      }
+  private void addExtra(String name, String raw) {
+    if (name.equals(OBFUSCATION)) return;
+    if (name.equals(PROMPT_FILTER_RESULTS) || name.equals(PROMPT_ANNOTATIONS)) {
+      extras.addAppending(name, raw);
+    } else {
+      extras.add(name, raw);
     }
   }
 }

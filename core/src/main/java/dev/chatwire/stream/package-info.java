@@ -1,4 +1,4 @@
-/** Streaming: assembling the chunks of a stream into the completion a non-streamed call returns. */
+/** Streaming: the chunk stream, its listener, and the accumulator that turns chunks into the completion a non-streamed call returns. */
 @NullMarked
 package dev.chatwire.stream;
 

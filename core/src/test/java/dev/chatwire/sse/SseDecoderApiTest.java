@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The decoder's life cycle, argument checks and the {@code [DONE]} helper. */
@@ -94,6 +96,22 @@ class SseDecoderApiTest {
     listener.onRetry(5);
     byte[] in = "retry: 5\n".getBytes(StandardCharsets.UTF_8);
     new SseDecoder(listener).feed(in, 0, in.length);
+  }
+
+  @Test
+  void repeatedTypesAndIdsReuseTheirStrings() {
+    List<String> types = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    SseDecoder decoder = new SseDecoder((type, id, data, offset, length) -> {
+      types.add(type);
+      ids.add(id);
+    });
+    byte[] in = ("event: add\nid: 7\ndata: a\n\nevent: add\nid: 7\ndata: b\n\n"
+        + "data: c\n\ndata: d\n\n").getBytes(StandardCharsets.UTF_8);
+    decoder.feed(in, 0, in.length);
+    assertThat(types.get(1)).isSameAs(types.get(0));
+    assertThat(ids.get(1)).isSameAs(ids.get(0));
+    assertThat(types.get(3)).isSameAs(types.get(2)).isEqualTo("message");
   }
 
   @Test

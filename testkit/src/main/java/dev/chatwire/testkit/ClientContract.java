@@ -191,6 +191,43 @@ public abstract class ClientContract {
     assertThat(r.getTarget()).isEqualTo("/v1/chat/completions?tenant=a+b");
   }
 
+  @Test
+  void eachCallGetsItsOwnListenerWithPairedStartAndEnd() {
+    server.enqueue(MockResponse.json(completionJson("a")));
+    server.enqueue(MockResponse.error(400, "{}"));
+    List<String> events = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    ChatWire c = client(b -> b.eventListenerFactory(req -> {
+      int n = calls.incrementAndGet();
+      assertThat(req.getModel()).isEqualTo("gpt-test");
+      return new EventListener() {
+        @Override
+        public void callStart(dev.chatwire.transport.HttpRequest request) {
+          events.add(n + ":start");
+        }
+
+        @Override
+        public void responseHeaders(int status, dev.chatwire.transport.Headers headers) {
+          events.add(n + ":" + status);
+        }
+
+        @Override
+        public void callEnd() {
+          events.add(n + ":end");
+        }
+
+        @Override
+        public void callFailed(ChatWireException error) {
+          events.add(n + ":failed " + error.getClass().getSimpleName());
+        }
+      };
+    }));
+    c.chat().create(request());
+    assertThatThrownBy(() -> c.chat().create(request())).isInstanceOf(BadRequestException.class);
+    assertThat(events).containsExactly(
+        "1:start", "1:200", "1:end", "2:start", "2:400", "2:failed BadRequestException");
+  }
+
   // ---- errors ------------------------------------------------------------------------------
 
   private ApiException failWith(int status, String body, String... headers) {
@@ -483,6 +520,67 @@ public abstract class ClientContract {
     assertThat(text(f.get(10, TimeUnit.SECONDS))).isEqualTo("xy");
     assertThat(done.get(10, TimeUnit.SECONDS)).isEqualTo(f.get());
     assertThat(seen).containsExactly("x", "y");
+  }
+
+  @Test
+  void resetMidStreamCarriesThePartialCompletion() {
+    server.enqueue(MockResponse.sse(chunkJson("kept"), chunkJson("lost")).faultAtEvent(1, Fault.reset()));
+    ChatStream s = client().chat().stream(request());
+    ConnectionException e = catchThrowableOfType(ConnectionException.class, s::getCompletion);
+    assertThat(text(e.getPartialCompletion())).isEqualTo("kept");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    s.close();
+  }
+
+  @Test
+  void aTruncatedEventIsNeverDeliveredAndTheBreakIsReported() {
+    server.enqueue(MockResponse.sse(chunkJson("whole"), chunkJson("half")).truncateEvent(1));
+    List<String> texts = new ArrayList<>();
+    ChatStream s = client().chat().stream(request());
+    ConnectionException e =
+        catchThrowableOfType(ConnectionException.class, () -> s.textDeltas().forEach(texts::add));
+    assertThat(texts).containsExactly("whole");
+    assertThat(text(e.getPartialCompletion())).isEqualTo("whole");
+    s.close();
+  }
+
+  @Test
+  void aStreamDrippedOneByteAtATimeDecodesTheSame() {
+    server.enqueue(MockResponse.sse(chunkJson("dr\u00e9"), chunkJson("p ✓"), finishJson()).drip());
+    try (ChatStream s = client().chat().stream(request())) {
+      assertThat(text(s.getCompletion())).isEqualTo("dré" + "p ✓");
+    }
+  }
+
+  @Test
+  void aRefusedConnectionIsRetriedThenReported() throws Exception {
+    int port = dev.chatwire.testkit.internal.Sockets.closedPort();
+    Retries retries = new Retries();
+    ChatWire c = client(b -> b.baseUrl("http://127.0.0.1:" + port + "/v1")
+        .scheduler(Scheduler.system()).eventListener(retries)
+        .retryPolicy(RetryPolicy.builder().maxRetries(1).initialDelay(Duration.ZERO).build()));
+    assertThatThrownBy(() -> c.chat().create(request()))
+        .isInstanceOf(ConnectionException.class)
+        .hasMessageContaining("the connection failed");
+    assertThat(retries.delays).hasSize(1);
+  }
+
+  @Test
+  void aConnectThatHangsEndsWithConnectTimeout() throws Exception {
+    dev.chatwire.testkit.internal.Sockets.Unresponsive hanging =
+        dev.chatwire.testkit.internal.Sockets.unresponsiveListener();
+    org.junit.jupiter.api.Assumptions.assumeTrue(hanging != null, "this kernel refuses instead");
+    try {
+      ChatWire c = client(b -> b
+          .baseUrl("http://127.0.0.1:" + hanging.address().getPort() + "/v1")
+          .retryPolicy(RetryPolicy.none())
+          .timeouts(Timeouts.builder().connect(Duration.ofMillis(300)).build()));
+      assertThatThrownBy(() -> c.chat().create(request()))
+          .isInstanceOf(dev.chatwire.error.ConnectTimeoutException.class)
+          .hasMessageContaining("300 ms");
+    } finally {
+      hanging.close();
+    }
   }
 
   // ---- timeouts ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import dev.chatwire.transport.ResponseHandler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -45,6 +46,8 @@ public final class RealCall<T> {
   private @Nullable Attempt current;
   private int attempts;
   private boolean terminal;
+  /** Set after the event listener heard the end, so a caller never sees the end before it. */
+  private boolean published;
   private @Nullable T result;
   private @Nullable ChatWireException failure;
   private Scheduler.@Nullable Cancellable deadlineTimer;
@@ -102,9 +105,11 @@ public final class RealCall<T> {
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
     Exchange exchange;
+    a.executing = Thread.currentThread();
     try {
       exchange = env.transport.execute(request, a);
     } catch (RuntimeException e) {
+      a.attached.countDown();
       fail(a, new ChatWireException("the transport rejected the request: " + e.getMessage(), e));
       return;
     }
@@ -118,7 +123,7 @@ public final class RealCall<T> {
   public void awaitUntil(BooleanSupplier ready) {
     lock.lock();
     try {
-      while (!ready.getAsBoolean() && !terminal) {
+      while (!ready.getAsBoolean() && !published) {
         Attempt a = current;
         if (a != null && a.wantRead && a.exchange != null) {
           a.wantRead = false;
@@ -189,7 +194,7 @@ public final class RealCall<T> {
   public boolean isDone() {
     lock.lock();
     try {
-      return terminal;
+      return published;
     } finally {
       lock.unlock();
     }
@@ -203,11 +208,11 @@ public final class RealCall<T> {
       result = value;
       a.abandoned = true;
       stopTimers();
-      changed.signalAll();
     } finally {
       lock.unlock();
     }
     safe(env.listener::callEnd);
+    publish();
     if (callback != null) callback.onSuccess(value);
   }
 
@@ -224,13 +229,23 @@ public final class RealCall<T> {
         current.abandoned = true;
         toCancel = current.exchange;
       }
-      changed.signalAll();
     } finally {
       lock.unlock();
     }
     if (toCancel != null) toCancel.cancel();
     safe(() -> env.listener.callFailed(error));
+    publish();
     if (callback != null) callback.onFailure(error);
+  }
+
+  private void publish() {
+    lock.lock();
+    try {
+      published = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Retries after a retryable failure of attempt {@code a}, or fails when none are left. */
@@ -280,6 +295,10 @@ public final class RealCall<T> {
     final int number;
     private final AtomicInteger pumpWork = new AtomicInteger();
     volatile @Nullable Exchange exchange;
+    /** The thread inside {@code transport.execute} for this attempt, until it returns. */
+    volatile @Nullable Thread executing;
+    /** Opens once {@code execute} has returned (or thrown) and the exchange is attached. */
+    final CountDownLatch attached = new CountDownLatch(1);
     volatile boolean abandoned;
     volatile Scheduler.@Nullable Cancellable headersTimer;
     volatile Scheduler.@Nullable Cancellable idleTimer;
@@ -304,6 +323,8 @@ public final class RealCall<T> {
       lock.lock();
       try {
         exchange = e;
+        executing = null;
+        attached.countDown();
         if (abandoned) {
           readNow = false;
         } else {
@@ -343,6 +364,12 @@ public final class RealCall<T> {
         } finally {
           lock.unlock();
         }
+      } else if (exchange == null && executing != Thread.currentThread()) {
+        // The head came before execute() returned on the caller's thread. Wait for the attach
+        // (execute never blocks), so that the read happens here: an inline transport reads on
+        // the thread that asks, and the async API must never read on the caller's thread.
+        awaitAttached();
+        pump();
       } else if (exchange == null) {
         lock.lock();
         try {
@@ -354,6 +381,19 @@ public final class RealCall<T> {
       } else {
         pump();
       }
+    }
+
+    private void awaitAttached() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          attached.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** Async demand, trampolined: an inline transport's nested call only marks more work. */

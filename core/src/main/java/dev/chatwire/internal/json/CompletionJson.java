@@ -15,7 +15,12 @@ public final class CompletionJson {
 
   /** Reads the completion in {@code buf[off, off+len)}. */
   public static ChatCompletion read(byte[] buf, int off, int len) {
-    JsonIn in = JsonIn.open(buf, off, len, -1);
+    try (JsonIn in = JsonIn.open(buf, off, len, -1)) {
+      return read(in);
+    }
+  }
+
+  private static ChatCompletion read(JsonIn in) {
     in.next();
     in.requireObject();
     ChatCompletion.Builder b = ChatCompletion.builder();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.chatwire.error.DecodeException;
 import java.io.IOException;
@@ -16,27 +17,78 @@ import org.jspecify.annotations.Nullable;
  * needs: typed reads that fail with the field path and byte offset, and raw capture of unknown
  * members (the exact source bytes, so they are written back unchanged).
  *
- * <p>Not thread-safe; one per document.
+ * <p>{@link #open} reads one document. {@link #reusable()} makes a reader for a sequence of
+ * documents, such as the events of one stream: one Jackson non-blocking parser is made once and
+ * {@linkplain #feed fed} each document in turn, so a document costs no parser, context or buffer
+ * allocation. Offsets in errors and raw captures are relative to the current document either way.
+ *
+ * <p>Not thread-safe. Close it when done so its buffers are reused; after a decode error from a
+ * reusable reader, make a new one (the parser's state is then undefined).
  */
-public final class JsonIn {
+public final class JsonIn implements AutoCloseable {
   private final JsonParser parser;
-  private final byte[] buf;
-  private final int off;
-  private final long eventIndex;
+  private final boolean reusable;
+  private byte[] buf;
+  private int off;
+  private int len;
+  /** Bytes fed before the current document; the parser's offsets count from the first. */
+  private long base;
+  private long eventIndex;
 
-  private JsonIn(JsonParser parser, byte[] buf, int off, long eventIndex) {
+  private JsonIn(JsonParser parser, boolean reusable, byte[] buf, int off, int len, long eventIndex) {
     this.parser = parser;
+    this.reusable = reusable;
     this.buf = buf;
     this.off = off;
+    this.len = len;
     this.eventIndex = eventIndex;
   }
 
   /** Opens {@code buf[off, off+len)}; {@code eventIndex} is -1 outside a stream. */
   public static JsonIn open(byte[] buf, int off, int len, long eventIndex) {
     try {
-      return new JsonIn(JsonSupport.FACTORY.createParser(buf, off, len), buf, off, eventIndex);
+      return new JsonIn(
+          JsonSupport.FACTORY.createParser(buf, off, len), false, buf, off, len, eventIndex);
     } catch (IOException e) {
       throw new DecodeException("could not open JSON input", "", 0, eventIndex, e);
+    }
+  }
+
+  /** A reader for a sequence of documents; {@link #feed} each one before reading it. */
+  public static JsonIn reusable() {
+    try {
+      return new JsonIn(
+          JsonSupport.FACTORY.createNonBlockingByteArrayParser(), true, new byte[0], 0, 0, -1);
+    } catch (IOException e) {
+      throw new DecodeException("could not open JSON input", "", 0, -1, e);
+    }
+  }
+
+  /**
+   * Starts the next document of a {@linkplain #reusable() reusable} reader, after the previous one
+   * was read to its end ({@link #requireEnd()}).
+   */
+  public void feed(byte[] buf, int off, int len, long eventIndex) {
+    if (!reusable) throw new IllegalStateException("not a reusable reader");
+    this.base += this.len;
+    this.buf = buf;
+    this.off = off;
+    this.len = len;
+    this.eventIndex = eventIndex;
+    try {
+      ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(buf, off, off + len);
+    } catch (IOException e) {
+      throw failure(e, "could not feed JSON input");
+    }
+  }
+
+  /** Closes the parser, returning its buffers to Jackson's per-thread pool for the next document. */
+  @Override
+  public void close() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      // A byte-array parser has nothing to release that can fail.
     }
   }
 
@@ -55,6 +107,10 @@ public final class JsonIn {
     try {
       JsonToken t = parser.nextToken();
       if (t == null) throw error("unexpected end of JSON input");
+      if (t == JsonToken.NOT_AVAILABLE) {
+        // A reusable reader was fed the whole document: "not available" means it ended early.
+        throw new DecodeException("unexpected end of JSON input", path(), len, eventIndex, null);
+      }
       return t;
     } catch (IOException e) {
       throw failure(e, "unreadable JSON");
@@ -103,9 +159,7 @@ public final class JsonIn {
 
   /** The current string value, or null for JSON null. */
   public @Nullable String stringOrNull() {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+    if (!atString()) return null;
     try {
       return parser.getText();
     } catch (IOException e) {
@@ -114,29 +168,37 @@ public final class JsonIn {
   }
 
   /**
-   * The current string value, or null for JSON null; returns {@code previous} itself when the
-   * text is equal to it, so values repeated on every stream chunk make no new String.
+   * The current string value, or null for JSON null; when its text equals the slot's last value,
+   * that String itself is returned, else the slot is updated. Values repeated on every stream
+   * chunk so make no new String.
    */
-  public @Nullable String stringOrNullReusing(@Nullable String previous) {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+  public @Nullable String stringOrNullReusing(ReusedString slot) {
+    if (!atString()) return null;
     try {
       char[] chars = parser.getTextCharacters();
       int start = parser.getTextOffset();
       int len = parser.getTextLength();
-      if (previous != null && sameText(previous, chars, start, len)) return previous;
-      return new String(chars, start, len);
+      char[] last = slot.chars;
+      if (slot.value != null && last.length == len) {
+        int i = 0;
+        while (i < len && last[i] == chars[start + i]) i++;
+        if (i == len) return slot.value;
+      }
+      String value = new String(chars, start, len);
+      slot.chars = java.util.Arrays.copyOfRange(chars, start, start + len);
+      slot.value = value;
+      return value;
     } catch (IOException e) {
       throw failure(e, "unreadable string");
     }
   }
 
-  private static boolean sameText(String s, char[] chars, int start, int len) {
-    if (s.length() != len) return false;
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != chars[start + i]) return false;
-    }
+
+  // True at a string, false at null; any other token is a type error.
+  private boolean atString() {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_NULL) return false;
+    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
     return true;
   }
 
@@ -201,13 +263,13 @@ public final class JsonIn {
    */
   public String raw() {
     try {
-      int start = (int) parser.currentTokenLocation().getByteOffset();
+      int start = (int) tokenStart();
       if (parser.currentToken().isStructStart()) {
         parser.skipChildren();
       } else {
         parser.finishToken();
       }
-      int end = (int) parser.currentLocation().getByteOffset();
+      int end = (int) (parser.currentLocation().getByteOffset() - base);
       return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw failure(e, "malformed JSON");
@@ -225,6 +287,10 @@ public final class JsonIn {
 
   /** Requires that nothing but white space follows the document. */
   public void requireEnd() {
+    if (reusable) {
+      requireOnlyWhiteSpaceLeft();
+      return;
+    }
     try {
       JsonToken t = parser.nextToken();
       if (t != null) throw error("unexpected content after the JSON document");
@@ -234,6 +300,26 @@ public final class JsonIn {
           ? ((JsonProcessingException) e).getLocation().getByteOffset() : offset();
       throw new DecodeException(
           "unexpected content after the JSON document", "$", at, eventIndex, null);
+    }
+  }
+
+  // The rest of the bytes are checked here: a partial token (a digit, "tru") would otherwise
+  // wait in the parser for the next document. White space is then consumed so it can be fed.
+  private void requireOnlyWhiteSpaceLeft() {
+    int end = (int) (parser.currentLocation().getByteOffset() - base);
+    for (int i = end; i < len; i++) {
+      byte b = buf[off + i];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        throw new DecodeException(
+            "unexpected content after the JSON document", "$", i, eventIndex, null);
+      }
+    }
+    try {
+      if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+        throw error("unexpected content after the JSON document");
+      }
+    } catch (IOException e) {
+      throw failure(e, "unexpected content after the JSON document");
     }
   }
 
@@ -248,8 +334,18 @@ public final class JsonIn {
   }
 
   private long offset() {
-    long at = parser.currentTokenLocation().getByteOffset();
-    return at >= 0 ? at : Math.max(parser.currentLocation().getByteOffset(), 0);
+    long at = tokenStart();
+    if (at < 0) at = parser.currentLocation().getByteOffset() - base;
+    return Math.max(at, 0);
+  }
+
+  /** Where the current token starts in the current document. */
+  private long tokenStart() {
+    JsonToken t = parser.currentToken();
+    if (!reusable || t == null) return parser.currentTokenLocation().getByteOffset() - base;
+    // The non-blocking parser does not update the token location for '}' and ']' (one byte each).
+    if (t.isStructEnd()) return parser.currentLocation().getByteOffset() - base - 1;
+    return parser.currentTokenLocation().getByteOffset() - base - TokenStarts.skew(t);
   }
 
   /**
@@ -265,7 +361,7 @@ public final class JsonIn {
     }
     if (e instanceof JsonParseException) {
       JsonParseException pe = (JsonParseException) e;
-      long at = pe.getLocation() == null ? -1 : pe.getLocation().getByteOffset();
+      long at = pe.getLocation() == null ? -1 : pe.getLocation().getByteOffset() - base;
       return new DecodeException("malformed JSON: " + kind(pe.getOriginalMessage()), path(),
           at >= 0 ? at : offset(), eventIndex, null);
     }
@@ -275,6 +371,7 @@ public final class JsonIn {
   private static String kind(@Nullable String jacksonMessage) {
     String m = jacksonMessage == null ? "" : jacksonMessage;
     if (m.startsWith("Unexpected end-of-input")) return "unexpected end of input";
+    if (m.startsWith("Not enough content")) return "unexpected end of input";
     if (m.startsWith("Unexpected character")) return "unexpected character";
     if (m.startsWith("Unrecognized token")) return "unrecognized token";
     if (m.startsWith("Invalid UTF-8")) return "invalid UTF-8";

@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * <p>The state names what the next byte means; every state handler consumes as many bytes as it
  * can in one tight loop and returns the index of the first byte it did not consume, so a feed that
  * ends anywhere (inside the BOM, a field name, a CRLF pair or a UTF-8 sequence) simply resumes in
- * the same state on the next feed. Each input byte is scanned once; only data lines and the values
- * of {@code event} and {@code id} lines are copied. Comments, unknown fields, ignored ids and
- * {@code retry} values stream by without being buffered.
+ * the same state on the next feed. Each input byte is scanned once for line ends, data lines and
+ * comments eight bytes at a time; only data lines and the values of {@code event} and {@code id}
+ * lines are copied. Comments, unknown fields, ignored ids and {@code retry} values stream by
+ * without being buffered.
  *
  * <p>UTF-8 is checked per line: a line whose bytes are all ASCII is passed on as is, any other line
- * is validated once at its end, when it is complete, and only an ill-formed line is rewritten.
- * Splitting lines on raw bytes is equivalent to decoding first, because CR, LF and ':' are ASCII
- * and never part of a multi-byte sequence.
+ * is validated once at its end, when it is complete (a data line from its first word with a
+ * non-ASCII byte), and only an ill-formed line is rewritten. Splitting lines on raw bytes is
+ * equivalent to decoding first, because CR, LF and ':' are ASCII and never part of a multi-byte
+ * sequence, and a byte that cannot continue a sequence is never swallowed by it.
  */
 public final class EventStreamParser {
   private static final int BOM = 0;
@@ -72,11 +74,12 @@ public final class EventStreamParser {
   private final byte[] name = new byte[5]; // longest known field name: "event", "retry"
   private int nameLen;
   private int field;
-  private int lineHigh; // negative once the current line has a non-ASCII byte
+  private int lineHigh; // negative once the current event or id value has a non-ASCII byte
+  private int highWordAt; // set by skipWordsWithoutLineEnd: the first word with a non-ASCII byte
 
   private byte[] data = new byte[INITIAL_CAPACITY];
   private int dataLen;
-  private int lineStart; // where the current data line starts in data
+  private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
   private byte[] value = new byte[64];
   private int valueLen;
@@ -269,7 +272,7 @@ public final class EventStreamParser {
     lineHigh = 0;
     switch (field) {
       case DATA:
-        lineStart = dataLen;
+        checkFrom = -1;
         state = DATA_VALUE;
         break;
       case RETRY:
@@ -286,20 +289,19 @@ public final class EventStreamParser {
   private int dataValue(byte[] b, int i, int end) {
     int start = i;
     i = skipWordsWithoutLineEnd(i, end);
-    int high = lineHigh;
+    int firstHigh = highWordAt;
     while (i < end) {
       byte c = b[i];
-      if ((c & 0xFF) <= '\r' && (c == '\n' || c == '\r')) break;
-      high |= c;
+      if ((c & 0xFF) <= '\r') {
+        if (c == '\n' || c == '\r') break;
+      } else if (c < 0 && firstHigh < 0) {
+        firstHigh = i;
+      }
       i++;
     }
-    lineHigh = high;
+    if (firstHigh >= 0 && checkFrom < 0) checkFrom = dataLen + (firstHigh - start);
     if (i > start) appendData(b, start, i - start);
-    if (i == end) return i;
-    byte c = b[i];
-    endValue(base + i);
-    state = c == '\r' ? AFTER_CR : LINE_START;
-    return i + 1;
+    return i == end ? i : endLine(b, i);
   }
 
   private int textValue(byte[] b, int i, int end) {
@@ -320,21 +322,13 @@ public final class EventStreamParser {
     }
     lineHigh |= high;
     if (i > start) appendValue(b, start, i - start);
-    if (i == end) return i;
-    byte c = b[i];
-    endValue(base + i);
-    state = c == '\r' ? AFTER_CR : LINE_START;
-    return i + 1;
+    return i == end ? i : endLine(b, i);
   }
 
   private int retryValue(byte[] b, int i, int end) {
     while (i < end) {
       byte c = b[i];
-      if (c == '\n' || c == '\r') {
-        endValue(base + i);
-        state = c == '\r' ? AFTER_CR : LINE_START;
-        return i + 1;
-      }
+      if (c == '\n' || c == '\r') return endLine(b, i);
       if (c < '0' || c > '9') { // not only ASCII digits: ignore the field
         state = SKIP_LINE;
         return i;
@@ -359,23 +353,30 @@ public final class EventStreamParser {
     return i;
   }
 
+  /** Ends the field line at the CR or LF at {@code b[i]}; returns the index after it. */
+  private int endLine(byte[] b, int i) {
+    endValue(base + i);
+    state = b[i] == '\r' ? AFTER_CR : LINE_START;
+    return i + 1;
+  }
+
   /**
    * Skips whole eight-byte words of the array being fed that hold neither CR nor LF, noting in
-   * {@code lineHigh} whether they held a non-ASCII byte. Returns where byte-wise scanning resumes.
+   * {@code highWordAt} where the first word with a non-ASCII byte starts (-1 if none). Returns
+   * where byte-wise scanning resumes.
    */
   private int skipWordsWithoutLineEnd(int i, int end) {
+    highWordAt = -1;
     ByteBuffer w = words;
     if (w == null) return i;
-    long high = 0;
     while (i <= end - 8) {
       long word = w.getLong(i);
       long lf = word ^ LFS;
       long cr = word ^ CRS;
       if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS) != 0) break;
-      high |= word;
+      if ((word & HIGHS) != 0 && highWordAt < 0) highWordAt = i;
       i += 8;
     }
-    if ((high & HIGHS) != 0) lineHigh = -1;
     return i;
   }
 
@@ -402,8 +403,8 @@ public final class EventStreamParser {
   }
 
   private void endDataLine(long at) {
-    if (lineHigh < 0) {
-      int bad = Utf8.findInvalid(data, lineStart, dataLen);
+    if (checkFrom >= 0) {
+      int bad = Utf8.findInvalid(data, checkFrom, dataLen);
       if (bad >= 0) dataLen = repairInto(data, bad, dataLen, at, true);
     }
     checkSize(1, at);

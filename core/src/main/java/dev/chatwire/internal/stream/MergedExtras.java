@@ -3,6 +3,7 @@ package dev.chatwire.internal.stream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class MergedExtras {
   private final MergedExtra.Mode mode;
   private @Nullable Map<String, MergedExtra> values;
+  private final BiConsumer<String, String> sink = this::add; // forEach: no iterator per chunk
 
   private MergedExtras(MergedExtra.Mode mode) {
     this.mode = mode;
@@ -34,8 +36,7 @@ public final class MergedExtras {
 
   /** Merges every member of {@code extras}. */
   public void addAll(Map<String, String> extras) {
-    if (extras.isEmpty()) return;
-    for (Map.Entry<String, String> e : extras.entrySet()) add(e.getKey(), e.getValue());
+    if (!extras.isEmpty()) extras.forEach(sink);
   }
 
   /** Merges one member by this object's mode. */

@@ -96,4 +96,54 @@ class ChunkReaderTest {
     ChatCompletionChunk c = new ChunkReader().read(buf, 5, src.length, 0);
     assertThat(c.getId()).isEqualTo("chatcmpl-9");
   }
+
+  @Test
+  void trailingWhiteSpaceIsAcceptedAndTheNextChunkReadsNormally() {
+    ChunkReader reader = new ChunkReader();
+    read(reader, String.format(CHUNK, "1", "default", "null") + " \r\n\t ", 0);
+    ChatCompletionChunk next = read(reader, String.format(CHUNK, "2", "default", "null"), 1);
+    assertThat(next.getId()).isEqualTo("chatcmpl-2");
+  }
+
+  @Test
+  void aPartialTokenAfterTheDocumentIsAnErrorAndDoesNotSpillIntoTheNextChunk() {
+    ChunkReader reader = new ChunkReader();
+    String first = String.format(CHUNK, "1", "default", "null");
+    for (String tail : new String[] {" 12", " tru", " \"ab", " {", " ]", " x"}) {
+      assertThatThrownBy(() -> read(reader, first + tail, 5))
+          .isInstanceOf(DecodeException.class)
+          .hasMessageContaining("unexpected content after the JSON document")
+          .satisfies(e -> assertThat(((DecodeException) e).getByteOffset()).isEqualTo(first.length() + 1));
+      assertThat(read(reader, "{\"id\":\"ok\"}", 6).getId()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void offsetsAreRelativeToEachChunkAfterManyChunks() {
+    ChunkReader reader = new ChunkReader();
+    for (int i = 0; i < 50; i++) read(reader, String.format(CHUNK, i, "default", "null"), i);
+    String bad = "{\"choices\":[{\"index\":true}]}";
+    DecodeException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        DecodeException.class, () -> read(reader, bad, 50));
+    assertThat(e.getByteOffset()).isEqualTo(bad.indexOf("true"));
+    assertThat(e.getPath()).isEqualTo("choices[0].index");
+  }
+
+  @Test
+  void unknownMembersAreCapturedExactlyAfterManyChunks() {
+    ChunkReader reader = new ChunkReader();
+    for (int i = 0; i < 20; i++) {
+      ChatCompletionChunk c = read(reader, "{\"x\": {\"n\": [" + i + ", \"é\"]} , \"choices\":[]}", i);
+      assertThat(c.getExtras()).containsEntry("x", "{\"n\": [" + i + ", \"é\"]}");
+    }
+  }
+
+  @Test
+  void closedReaderCanStillRead() {
+    ChunkReader reader = new ChunkReader();
+    read(reader, "{\"id\":\"a\"}", 0);
+    reader.close();
+    reader.close();
+    assertThat(read(reader, "{\"id\":\"b\"}", 1).getId()).isEqualTo("b");
+  }
 }

@@ -1,0 +1,80 @@
+/**
+ * Coroutines over ChatWire: a suspending `create` and a cold `Flow` of chunks.
+ *
+ * ```kotlin
+ * val completion = client.chat().await(request)
+ * client.chat().streamFlow(request).collect { print(it.choices.firstOrNull()?.delta?.content.orEmpty()) }
+ * ```
+ */
+@file:JvmName("ChatWireCoroutines")
+
+package dev.chatwire.kotlin
+
+import dev.chatwire.ChatCompletions
+import dev.chatwire.RequestOptions
+import dev.chatwire.error.ChatWireException
+import dev.chatwire.model.ChatCompletion
+import dev.chatwire.model.ChatCompletionChunk
+import dev.chatwire.model.ChatCompletionRequest
+import dev.chatwire.stream.ChunkAccumulator
+import dev.chatwire.stream.StreamListener
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.callbackFlow
+import kotlinx.coroutines.future.await
+
+/**
+ * Sends [request] and suspends until the completion arrives, without blocking a thread.
+ * Cancelling the coroutine cancels the call and releases its connection. Failures are thrown as
+ * the typed [ChatWireException] subclasses.
+ */
+public suspend fun ChatCompletions.await(
+    request: ChatCompletionRequest,
+    options: RequestOptions = RequestOptions.none(),
+): ChatCompletion = createAsync(request, options).await()
+
+/**
+ * The chunks of a streamed completion as a cold [Flow]: each collection sends one request, and
+ * each chunk is emitted as soon as its bytes arrive. No thread is held while waiting (the chunks
+ * arrive on the transport's threads). Chunks the collector has not taken yet are buffered, which
+ * for a chat completion is bounded by the length of the answer. Cancelling the collector cancels
+ * the stream and releases the connection; a failure ends the flow with its [ChatWireException],
+ * which carries the partial completion.
+ */
+public fun ChatCompletions.streamFlow(
+    request: ChatCompletionRequest,
+    options: RequestOptions = RequestOptions.none(),
+): Flow<ChatCompletionChunk> =
+    callbackFlow {
+        val future =
+            streamAsync(
+                request,
+                object : StreamListener {
+                    override fun onChunk(chunk: ChatCompletionChunk) {
+                        trySend(chunk)
+                    }
+
+                    override fun onComplete(completion: ChatCompletion) {
+                        channel.close()
+                    }
+
+                    override fun onError(error: ChatWireException) {
+                        channel.close(error)
+                    }
+                },
+                options,
+            )
+        awaitClose { future.cancel(true) }
+    }.buffer(Channel.UNLIMITED)
+
+/**
+ * Collects the chunks and accumulates them into the [ChatCompletion] a non-streaming call would
+ * have returned.
+ */
+public suspend fun Flow<ChatCompletionChunk>.accumulate(): ChatCompletion {
+    val accumulator = ChunkAccumulator()
+    collect { accumulator.add(it) }
+    return accumulator.snapshot()
+}

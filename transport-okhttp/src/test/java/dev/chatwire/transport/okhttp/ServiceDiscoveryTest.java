@@ -1,0 +1,31 @@
+package dev.chatwire.transport.okhttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatwire.transport.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class ServiceDiscoveryTest {
+  @Test
+  void serviceLoaderFindsTheOkHttpFactory() {
+    List<Transport.Factory> found = new ArrayList<>();
+    ServiceLoader.load(Transport.Factory.class, Transport.Factory.class.getClassLoader())
+        .forEach(found::add);
+
+    assertThat(found).hasSize(1);
+    try (Transport transport = found.get(0).create()) {
+      assertThat(transport).isInstanceOf(OkHttpTransport.class);
+    }
+  }
+
+  @Test
+  void runsOnOkHttp4() throws ReflectiveOperationException {
+    // Read at run time: the constant would be inlined at compile time.
+    Object version = Class.forName("okhttp3.OkHttp").getField("VERSION").get(null);
+
+    assertThat(version).asString().startsWith("4.12.");
+  }
+}
