@@ -52,7 +52,7 @@ final class Requests {
   static Requests prepare(HttpRequest request, Address address) {
     HttpMethod method = HttpMethod.valueOf(request.getMethod());
     byte[] body = request.getBody();
-    HttpHeaders out = new DefaultHttpHeaders(true);
+    HttpHeaders out = new DefaultHttpHeaders();
     out.set(HttpHeaderNames.HOST, address.hostHeader());
     Headers given = request.getHeaders();
     for (int i = 0; i < given.size(); i++) {
