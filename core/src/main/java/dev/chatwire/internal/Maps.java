@@ -14,6 +14,10 @@ public final class Maps {
   /** An unmodifiable, insertion-ordered copy; the shared empty map when empty. */
   public static <K, V> Map<K, V> copy(Map<K, V> map) {
     if (map.isEmpty()) return Collections.emptyMap();
+    if (map.size() == 1) {
+      Map.Entry<K, V> e = map.entrySet().iterator().next();
+      return Collections.singletonMap(e.getKey(), e.getValue());
+    }
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 

@@ -51,9 +51,7 @@ public final class ChatJson {
    * {@code eventIndex}, the zero-based index of the event in its stream.
    */
   public static ChatCompletionChunk readChunk(byte[] json, int off, int len, long eventIndex) {
-    try (ChunkReader reader = new ChunkReader()) {
-      return reader.read(json, off, len, eventIndex);
-    }
+    return ChunkReader.readOne(json, off, len, eventIndex);
   }
 
   /** Reads a {@code chat.completion.chunk}; byte offsets in errors count UTF-8 bytes. */

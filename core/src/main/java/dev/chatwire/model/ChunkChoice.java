@@ -140,7 +140,7 @@ public final class ChunkChoice {
 
     /** Adds an unknown member as raw JSON text. */
     public Builder putExtra(String name, String rawJson) {
-      if (extras == null) extras = new LinkedHashMap<>();
+      if (extras == null) extras = new LinkedHashMap<>(4);
       extras.put(name, rawJson);
       return this;
     }

@@ -90,7 +90,7 @@ public final class Logprobs {
 
     /** Adds an unknown member as raw JSON text. */
     public Builder putExtra(String name, String rawJson) {
-      if (extras == null) extras = new LinkedHashMap<>();
+      if (extras == null) extras = new LinkedHashMap<>(4);
       extras.put(name, rawJson);
       return this;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chatwire.error.DecodeException;
+import dev.chatwire.internal.json.ChunkReader;
 import dev.chatwire.internal.json.JsonSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -103,6 +104,30 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  void streamReaderFailsTheSameWayAfterEarlierChunksAndThenRecovers(
+      String name, String json, String path, String offsetAt, String problem) {
+    ChunkReader reader = new ChunkReader();
+    byte[] good = Samples.utf8("{\"id\":\"a\",\"x\":[1, {\"y\": 2}],\"choices\":[]}  ");
+    reader.read(good, 0, good.length, 0);
+    reader.read(good, 0, good.length, 1);
+    byte[] payload = Samples.utf8(json);
+    DecodeException e = catchThrowableOfType(DecodeException.class,
+        () -> reader.read(payload, 0, payload.length, 2));
+    assertThat(e).as(name).isNotNull();
+    assertThat(e.getPath()).isEqualTo(path);
+    assertThat(e.getEventIndex()).isEqualTo(2);
+    if (offsetAt != null) {
+      assertThat(e.getByteOffset()).isEqualTo(json.indexOf(offsetAt));
+    } else {
+      assertThat(e.getByteOffset()).isBetween(0L, (long) payload.length);
+    }
+    assertThat(e.getMessage()).containsAnyOf(problem.split("\\|")).doesNotContain(SECRET)
+        .doesNotContain("nope");
+    assertThat(reader.read(good, 0, good.length, 3).getId()).isEqualTo("a");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
   void completionReaderFailsTheSameWayOutsideAStream(
       String name, String json, String path, String offsetAt, String problem) {
     String completion = json.replace("\"delta\"", "\"message\"");
@@ -116,12 +141,16 @@ class BadInputTest {
   }
 
   @Test
-  void hugeNumberInAnUnknownMemberFailsACompletionButIsKeptRawInAChunk() {
-    // The blocking parser checks number length as it reads; the stream's non-blocking parser only
-    // when a number is converted, and unknown members never are: their text is kept as it came.
+  void hugeNumberInAnUnknownMemberFailsOneDocumentButIsKeptRawInAStream() {
+    // The one-document parser checks number length as it reads; the stream's non-blocking parser
+    // only when a number is converted, and unknown members never are: their text is kept.
     String json = "{\"x\":[" + DIGITS_300 + "],\"choices\":[]}";
     assertThat(catchThrowableOfType(DecodeException.class, () -> ChatJson.readCompletion(json)))
         .hasMessageContaining("exceeds a limit");
-    assertThat(ChatJson.readChunk(json).getExtras()).containsEntry("x", "[" + DIGITS_300 + "]");
+    assertThat(catchThrowableOfType(DecodeException.class, () -> ChatJson.readChunk(json)))
+        .hasMessageContaining("exceeds a limit");
+    byte[] b = Samples.utf8(json);
+    assertThat(new ChunkReader().read(b, 0, b.length, 0).getExtras())
+        .containsEntry("x", "[" + DIGITS_300 + "]");
   }
 }

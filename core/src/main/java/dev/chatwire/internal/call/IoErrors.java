@@ -30,6 +30,8 @@ final class IoErrors {
     for (Throwable t = e; t != null; t = t.getCause()) {
       // By name: java.net.http is not on Android, where this class must still load.
       if (t.getClass().getName().equals("java.net.http.HttpConnectTimeoutException")) return true;
+      // Netty's is a ConnectException, not a SocketTimeoutException; core knows no Netty.
+      if (t.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")) return true;
       if (t instanceof SocketTimeoutException) {
         String m = t.getMessage();
         if (m != null && m.toLowerCase(Locale.ROOT).contains("connect")) return true;

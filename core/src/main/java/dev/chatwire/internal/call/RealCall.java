@@ -46,6 +46,8 @@ public final class RealCall<T> {
   private @Nullable Attempt current;
   private int attempts;
   private boolean terminal;
+  /** Set after the event listener heard the end, so a caller never sees the end before it. */
+  private boolean published;
   private @Nullable T result;
   private @Nullable ChatWireException failure;
   private Scheduler.@Nullable Cancellable deadlineTimer;
@@ -121,7 +123,7 @@ public final class RealCall<T> {
   public void awaitUntil(BooleanSupplier ready) {
     lock.lock();
     try {
-      while (!ready.getAsBoolean() && !terminal) {
+      while (!ready.getAsBoolean() && !published) {
         Attempt a = current;
         if (a != null && a.wantRead && a.exchange != null) {
           a.wantRead = false;
@@ -192,7 +194,7 @@ public final class RealCall<T> {
   public boolean isDone() {
     lock.lock();
     try {
-      return terminal;
+      return published;
     } finally {
       lock.unlock();
     }
@@ -206,11 +208,11 @@ public final class RealCall<T> {
       result = value;
       a.abandoned = true;
       stopTimers();
-      changed.signalAll();
     } finally {
       lock.unlock();
     }
     safe(env.listener::callEnd);
+    publish();
     if (callback != null) callback.onSuccess(value);
   }
 
@@ -227,13 +229,23 @@ public final class RealCall<T> {
         current.abandoned = true;
         toCancel = current.exchange;
       }
-      changed.signalAll();
     } finally {
       lock.unlock();
     }
     if (toCancel != null) toCancel.cancel();
     safe(() -> env.listener.callFailed(error));
+    publish();
     if (callback != null) callback.onFailure(error);
+  }
+
+  private void publish() {
+    lock.lock();
+    try {
+      published = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Retries after a retryable failure of attempt {@code a}, or fails when none are left. */

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChunkReader implements AutoCloseable {
   private @Nullable JsonIn in;
-  private @Nullable String id;
-  private @Nullable String object;
-  private @Nullable String model;
-  private @Nullable String fingerprint;
-  private @Nullable ServiceTier tier;
-  private @Nullable FinishReason finishReason;
+  private final ReusedString id = new ReusedString();
+  private final ReusedString object = new ReusedString();
+  private final ReusedString model = new ReusedString();
+  private final ReusedString fingerprint = new ReusedString();
+  private final ReusedValue<ServiceTier> tier = new ReusedValue<>(ServiceTier::of);
+  private final ReusedValue<FinishReason> finishReason = new ReusedValue<>(FinishReason::of);
   private final MessageJson delta = new MessageJson();
 
   /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
@@ -41,6 +41,16 @@ public final class ChunkReader implements AutoCloseable {
       this.in = null;
       in.close();
       throw e;
+    }
+  }
+
+  /**
+   * Reads one chunk on its own, with a parser made for it (cheaper than a reusable one when there
+   * is only one document).
+   */
+  public static ChatCompletionChunk readOne(byte[] buf, int off, int len, long eventIndex) {
+    try (JsonIn in = JsonIn.open(buf, off, len, eventIndex)) {
+      return new ChunkReader().read(in);
     }
   }
 
@@ -60,17 +70,17 @@ public final class ChunkReader implements AutoCloseable {
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "id":
-          b.id(id = in.stringOrNullReusing(id));
+          b.id(in.stringOrNullReusing(id));
           break;
         case "object":
-          b.object(object = in.stringOrNullReusing(object));
+          b.object(in.stringOrNullReusing(object));
           break;
         case "created":
           b.created(ValueJson.created(in));
           createdText = ValueJson.createdText(in);
           break;
         case "model":
-          b.model(model = in.stringOrNullReusing(model));
+          b.model(in.stringOrNullReusing(model));
           break;
         case "choices":
           b.choices(choices(in));
@@ -79,10 +89,10 @@ public final class ChunkReader implements AutoCloseable {
           b.usage(UsageJson.readOrNull(in));
           break;
         case "service_tier":
-          b.serviceTier(serviceTier(in));
+          b.serviceTier(tier.read(in));
           break;
         case "system_fingerprint":
-          b.systemFingerprint(fingerprint = in.stringOrNullReusing(fingerprint));
+          b.systemFingerprint(in.stringOrNullReusing(fingerprint));
           break;
         default:
           b.putExtra(name, in.raw());
@@ -118,7 +128,7 @@ public final class ChunkReader implements AutoCloseable {
           b.delta(delta.delta());
           break;
         case "finish_reason":
-          b.finishReason(finishReason(in));
+          b.finishReason(finishReason.read(in));
           break;
         case "logprobs":
           b.logprobs(LogprobsJson.readOrNull(in));
@@ -131,21 +141,5 @@ public final class ChunkReader implements AutoCloseable {
       }
     }
     return b.build();
-  }
-
-  private @Nullable ServiceTier serviceTier(JsonIn in) {
-    ServiceTier last = tier;
-    String value = in.stringOrNullReusing(last == null ? null : last.getValue());
-    if (value == null) return null;
-    if (last == null || value != last.getValue()) tier = last = ServiceTier.of(value);
-    return last;
-  }
-
-  private @Nullable FinishReason finishReason(JsonIn in) {
-    FinishReason last = finishReason != null ? finishReason : FinishReason.STOP;
-    String value = in.stringOrNullReusing(last.getValue());
-    if (value == null) return null;
-    if (value != last.getValue()) finishReason = last = FinishReason.of(value);
-    return last;
   }
 }

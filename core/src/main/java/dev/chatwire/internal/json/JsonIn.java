@@ -159,9 +159,7 @@ public final class JsonIn implements AutoCloseable {
 
   /** The current string value, or null for JSON null. */
   public @Nullable String stringOrNull() {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+    if (!atString()) return null;
     try {
       return parser.getText();
     } catch (IOException e) {
@@ -170,29 +168,37 @@ public final class JsonIn implements AutoCloseable {
   }
 
   /**
-   * The current string value, or null for JSON null; returns {@code previous} itself when the
-   * text is equal to it, so values repeated on every stream chunk make no new String.
+   * The current string value, or null for JSON null; when its text equals the slot's last value,
+   * that String itself is returned, else the slot is updated. Values repeated on every stream
+   * chunk so make no new String.
    */
-  public @Nullable String stringOrNullReusing(@Nullable String previous) {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_NULL) return null;
-    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
+  public @Nullable String stringOrNullReusing(ReusedString slot) {
+    if (!atString()) return null;
     try {
       char[] chars = parser.getTextCharacters();
       int start = parser.getTextOffset();
       int len = parser.getTextLength();
-      if (previous != null && sameText(previous, chars, start, len)) return previous;
-      return new String(chars, start, len);
+      char[] last = slot.chars;
+      if (slot.value != null && last.length == len) {
+        int i = 0;
+        while (i < len && last[i] == chars[start + i]) i++;
+        if (i == len) return slot.value;
+      }
+      String value = new String(chars, start, len);
+      slot.chars = java.util.Arrays.copyOfRange(chars, start, start + len);
+      slot.value = value;
+      return value;
     } catch (IOException e) {
       throw failure(e, "unreadable string");
     }
   }
 
-  private static boolean sameText(String s, char[] chars, int start, int len) {
-    if (s.length() != len) return false;
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != chars[start + i]) return false;
-    }
+
+  // True at a string, false at null; any other token is a type error.
+  private boolean atString() {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_NULL) return false;
+    if (t != JsonToken.VALUE_STRING) throw typeError("a string");
     return true;
   }
 

@@ -39,6 +39,17 @@ final class LogprobsJson {
   }
 
   private static TokenLogprob token(JsonIn in) {
+    return entry(in, true);
+  }
+
+  // An entry of the top list has the same members but its own top list; one is kept raw.
+  private static TopLogprob top(JsonIn in) {
+    TokenLogprob t = entry(in, false);
+    return TopLogprob.builder().token(t.getToken()).logprob(t.getLogprob()).bytes(t.getBytes())
+        .extras(t.getExtras()).build();
+  }
+
+  private static TokenLogprob entry(JsonIn in, boolean withTop) {
     in.requireObject();
     TokenLogprob.Builder b = TokenLogprob.builder();
     for (String name; (name = in.nextField()) != null; ) {
@@ -53,30 +64,11 @@ final class LogprobsJson {
           b.bytes(ValueJson.intList(in));
           break;
         case "top_logprobs":
-          if (in.beginArrayOrNull()) {
+          if (!withTop) {
+            b.putExtra(name, in.raw());
+          } else if (in.beginArrayOrNull()) {
             while (in.nextElement()) b.addTopLogprob(top(in));
           }
-          break;
-        default:
-          b.putExtra(name, in.raw());
-      }
-    }
-    return b.build();
-  }
-
-  private static TopLogprob top(JsonIn in) {
-    in.requireObject();
-    TopLogprob.Builder b = TopLogprob.builder();
-    for (String name; (name = in.nextField()) != null; ) {
-      switch (name) {
-        case "token":
-          b.token(text(in));
-          break;
-        case "logprob":
-          b.logprob(number(in));
-          break;
-        case "bytes":
-          b.bytes(ValueJson.intList(in));
           break;
         default:
           b.putExtra(name, in.raw());

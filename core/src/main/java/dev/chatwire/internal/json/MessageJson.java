@@ -30,6 +30,7 @@ final class MessageJson {
   private @Nullable String reasoningContent;
   private @Nullable String reasoning;
   private final Map<String, String> extras = new LinkedHashMap<>();
+  private final ReusedValue<Role> roles = new ReusedValue<>(Role::of);
 
   /** Reads the current message or delta object, replacing what was read before. */
   void read(JsonIn in) {
@@ -43,7 +44,7 @@ final class MessageJson {
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "role":
-          role = role(in);
+          role = roles.read(in);
           break;
         case "content":
           if (in.token() == JsonToken.START_ARRAY) extras.put(name, in.raw()); // Mistral's parts
@@ -71,13 +72,6 @@ final class MessageJson {
           extras.put(name, in.raw());
       }
     }
-  }
-
-  private @Nullable Role role(JsonIn in) {
-    Role last = role != null ? role : Role.ASSISTANT;
-    String value = in.stringOrNullReusing(last.getValue());
-    if (value == null) return null;
-    return value == last.getValue() ? last : Role.of(value);
   }
 
   /** The last object read, as a message. */

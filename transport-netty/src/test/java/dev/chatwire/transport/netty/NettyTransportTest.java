@@ -1,0 +1,210 @@
+package dev.chatwire.transport.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.chatwire.ChatWire;
+import dev.chatwire.RetryPolicy;
+import dev.chatwire.Timeouts;
+import dev.chatwire.error.ConnectTimeoutException;
+import dev.chatwire.model.ChatCompletionRequest;
+import dev.chatwire.testkit.ChatServer;
+import dev.chatwire.testkit.Fault;
+import dev.chatwire.testkit.Gate;
+import dev.chatwire.testkit.MockResponse;
+import dev.chatwire.testkit.RecordedRequest;
+import dev.chatwire.testkit.internal.RecordingHandler;
+import dev.chatwire.testkit.internal.Sockets;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.ResponseHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NettyTransportTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final ChatServer server = ChatServer.start();
+  private final NettyTransport transport = NettyTransport.create();
+
+  @AfterEach
+  void tearDown() {
+    transport.close();
+    server.close();
+  }
+
+  private HttpRequest.Builder post() {
+    return HttpRequest.builder()
+        .method("POST")
+        .uri(server.url("/v1/chat/completions"))
+        .header("Content-Type", "application/json")
+        .body("{}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void assertCompletes(RecordingHandler handler) {
+    assertThat(handler.awaitTerminal(WAIT)).as("terminal: %s", handler).isTrue();
+    assertThat(handler.isCompleted()).as("completed: %s", handler).isTrue();
+    assertThat(handler.violations()).isEmpty();
+  }
+
+  @Test
+  void setsHostAndContentLengthAndSkipsHopByHopFields() {
+    server.enqueue(MockResponse.json("{}"));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+
+    handler.start(transport, post()
+        .header("Host", "example.com")
+        .header("Content-Length", "999")
+        .header("Connection", "close")
+        .header("Transfer-Encoding", "chunked")
+        .header("Upgrade", "h2c")
+        .header("Expect", "100-continue")
+        .header("X-Kept", "yes")
+        .build());
+    handler.request(1);
+
+    assertCompletes(handler);
+    RecordedRequest request = server.takeRequest(WAIT);
+    assertThat(request.getHeader("host")).isEqualTo("127.0.0.1:" + server.getPort());
+    assertThat(request.getHeader("content-length")).isEqualTo("2");
+    assertThat(request.getHeaders().values("connection")).isEmpty();
+    assertThat(request.getHeader("transfer-encoding")).isNull();
+    assertThat(request.getHeader("upgrade")).isNull();
+    assertThat(request.getHeader("expect")).isNull();
+    assertThat(request.getHeader("x-kept")).isEqualTo("yes");
+  }
+
+  @Test
+  void anInvalidHeaderValueIsAnErrorNamingTheFieldButNotTheValue() {
+    RecordingHandler handler = RecordingHandler.collecting();
+
+    handler.start(transport, post().header("X-Bad", "sk-secret\r\nInjected: 1").build());
+
+    assertThat(handler.awaitTerminal(WAIT)).isTrue();
+    assertThat(handler.error()).hasMessageContaining("X-Bad").hasMessageNotContaining("sk-secret");
+    assertThat(handler.calls()).hasSize(1);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anUnsupportedSchemeIsAnError() {
+    RecordingHandler handler = RecordingHandler.collecting();
+
+    handler.start(transport, post().uri(URI.create("ftp://127.0.0.1/")).build());
+
+    assertThat(handler.awaitTerminal(WAIT)).isTrue();
+    assertThat(handler.error()).hasMessageContaining("ftp");
+  }
+
+  @Test
+  void aHangingConnectEndsWithNettysConnectTimeoutException() throws IOException {
+    try (Sockets.Unresponsive listener = Sockets.unresponsiveListener()) {
+      assumeTrue(listener != null, "cannot make a connect hang on this machine");
+      RecordingHandler handler = RecordingHandler.collecting();
+
+      handler.start(transport, post()
+          .uri(URI.create("http://127.0.0.1:" + listener.address().getPort() + "/"))
+          .connectTimeout(Duration.ofMillis(300))
+          .build());
+
+      assertThat(handler.awaitTerminal(WAIT)).isTrue();
+      assertThat(handler.error()).isInstanceOf(io.netty.channel.ConnectTimeoutException.class);
+    }
+  }
+
+  @Test
+  void theClientReportsNettysConnectTimeoutAsAConnectTimeout() throws IOException {
+    try (Sockets.Unresponsive listener = Sockets.unresponsiveListener();
+        ChatWire client = ChatWire.builder()
+            .baseUrl("http://127.0.0.1:" + (listener == null ? 1 : listener.address().getPort()))
+            .transport(transport)
+            .timeouts(Timeouts.builder().connect(Duration.ofMillis(300)).build())
+            .retryPolicy(RetryPolicy.none())
+            .build()) {
+      assumeTrue(listener != null, "cannot make a connect hang on this machine");
+      ChatCompletionRequest request =
+          ChatCompletionRequest.builder().model("m").addUserMessage("hi").build();
+
+      ConnectTimeoutException e =
+          catchThrowableOfType(ConnectTimeoutException.class, () -> client.chat().create(request));
+
+      assertThat(e).isNotNull();
+      assertThat(e.getCause()).isInstanceOf(io.netty.channel.ConnectTimeoutException.class);
+    }
+  }
+
+  @Test
+  void executeAfterCloseIsAnError() {
+    transport.close();
+    RecordingHandler handler = RecordingHandler.collecting();
+
+    handler.start(transport, post().build());
+
+    assertThat(handler.awaitTerminal(WAIT)).isTrue();
+    assertThat(handler.error()).hasMessage("transport closed");
+  }
+
+  @Test
+  void closeEndsAnOpenStreamWithAnError() {
+    server.enqueue(MockResponse.sse("{\"n\":0}", "{\"n\":1}")
+        .faultAtEvent(1, Fault.stallUntil(new Gate())));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, post().build());
+    handler.request(1);
+    assertThat(handler.awaitBodyCalls(1, WAIT)).isTrue();
+
+    transport.close();
+
+    assertThat(handler.awaitTerminal(WAIT)).isTrue();
+    assertThat(handler.error()).isNotNull();
+    assertThat(server.takeRequest(WAIT).awaitClosed(WAIT)).isTrue();
+    assertThat(handler.violations()).isEmpty();
+  }
+
+  @Test
+  void aHandlerThatThrowsGetsOneErrorAndTheConnectionIsClosed() throws InterruptedException {
+    server.enqueue(MockResponse.sse("{\"n\":0}", "{\"n\":1}")
+        .faultAtEvent(1, Fault.stallUntil(new Gate())));
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CountDownLatch failed = new CountDownLatch(1);
+    ResponseHandler throwing = new ResponseHandler() {
+      @Override
+      public void onResponse(int status, Headers headers) {
+        calls.add("onResponse");
+      }
+
+      @Override
+      public void onBody(ByteBuffer bytes) {
+        calls.add("onBody");
+        throw new IllegalStateException("handler bug");
+      }
+
+      @Override
+      public void onComplete() {
+        calls.add("onComplete");
+      }
+
+      @Override
+      public void onError(IOException error) {
+        calls.add("onError: " + error.getCause().getMessage());
+        failed.countDown();
+      }
+    };
+
+    transport.execute(post().build(), throwing).request();
+
+    RecordedRequest request = server.takeRequest(WAIT);
+    assertThat(request.awaitClosed(Duration.ofSeconds(5))).as("connection closed").isTrue();
+    assertThat(failed.await(5, TimeUnit.SECONDS)).as("onError").isTrue();
+    assertThat(calls).containsExactly("onResponse", "onBody", "onError: handler bug");
+  }
+}
