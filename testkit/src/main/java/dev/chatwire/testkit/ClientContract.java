@@ -334,10 +334,12 @@ public abstract class ClientContract {
   private static final class Retries extends EventListener {
     final CompletableFuture<Duration> scheduled = new CompletableFuture<>();
     final List<Duration> delays = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.Semaphore scheduledCount = new java.util.concurrent.Semaphore(0);
 
     @Override
     public void retryScheduled(int nextAttempt, Duration delay, ChatWireException reason) {
       delays.add(delay);
+      scheduledCount.release();
       scheduled.complete(delay);
     }
   }
@@ -371,7 +373,7 @@ public abstract class ClientContract {
         client(b -> b.eventListener(retries)).chat().createAsync(request());
     for (int i = 0; i < 2; i++) {
       take();
-      awaitDelays(retries, i + 1);
+      assertThat(retries.scheduledCount.tryAcquire(10, TimeUnit.SECONDS)).as("retry %d", i + 1).isTrue();
       time.advance(Duration.ofSeconds(1));
     }
     take();
@@ -379,12 +381,6 @@ public abstract class ClientContract {
     assertThat(e.getCause()).isInstanceOf(InternalServerException.class);
     assertThat(retries.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
     assertThat(server.getRequestCount()).isEqualTo(3);
-  }
-
-  private static void awaitDelays(Retries retries, int n) throws InterruptedException {
-    long end = System.nanoTime() + WAIT.toNanos();
-    while (retries.delays.size() < n && System.nanoTime() < end) Thread.sleep(5);
-    assertThat(retries.delays).hasSizeGreaterThanOrEqualTo(n);
   }
 
   @Test
@@ -648,16 +644,23 @@ public abstract class ClientContract {
     ChatStream s = client().chat().stream(request());
     Iterator<ChatCompletionChunk> it = s.iterator();
     assertThat(it.next().getChoices().get(0).getDelta().getContent()).isEqualTo("first");
-    CompletableFuture<@Nullable Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<@Nullable Throwable> blocked = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
       try {
         it.hasNext();
-        return null;
+        blocked.complete(null);
       } catch (Throwable t) {
-        return t;
+        blocked.complete(t);
       }
-    });
+    }, "blocked-reader");
+    reader.start();
     RecordedRequest r = take();
-    Thread.sleep(50); // let the reader block; correctness does not depend on it
+    // Close once the reader is parked waiting for bytes (or has given up waiting: either way).
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (reader.getState() != Thread.State.WAITING && reader.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     s.close();
     Throwable t = blocked.get(10, TimeUnit.SECONDS);
     assertThat(t).isInstanceOf(CancelledException.class);

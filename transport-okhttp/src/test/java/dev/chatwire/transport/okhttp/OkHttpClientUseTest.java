@@ -10,7 +10,6 @@ import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.Transport;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,11 +39,7 @@ class OkHttpClientUseTest {
   }
 
   private HttpRequest.Builder post() {
-    return HttpRequest.builder()
-        .method("POST")
-        .uri(server.url("/v1/chat/completions"))
-        .header("Content-Type", "application/json")
-        .body("{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8));
+    return Posts.json(server, "{\"model\":\"m\"}");
   }
 
   private static Recorder run(Transport transport, HttpRequest request)

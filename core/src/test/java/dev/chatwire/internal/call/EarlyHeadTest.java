@@ -1,0 +1,102 @@
+package dev.chatwire.internal.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatwire.EventListener;
+import dev.chatwire.RetryPolicy;
+import dev.chatwire.Scheduler;
+import dev.chatwire.Timeouts;
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.transport.Exchange;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.ResponseHandler;
+import dev.chatwire.transport.Transport;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An async call whose response head arrives on the transport's thread before {@code execute()}
+ * has returned on the caller's: the first read must still be asked for on the transport's
+ * thread, since an inline transport (OkHttp) reads, and blocks, on the thread that asks.
+ */
+class EarlyHeadTest {
+  private final AtomicReference<@Nullable Thread> requestedOn = new AtomicReference<>();
+  private final AtomicReference<@Nullable Thread> ioThread = new AtomicReference<>();
+
+  /** Delivers the head on its own thread and returns from execute() only once that is waiting. */
+  private final Transport earlyHead = new Transport() {
+    @Override
+    public Exchange execute(HttpRequest request, ResponseHandler handler) {
+      Exchange exchange = new Exchange() {
+        @Override
+        public void request() {
+          if (requestedOn.compareAndSet(null, Thread.currentThread())) handler.onComplete();
+        }
+
+        @Override
+        public void cancel() {}
+      };
+      Thread io = new Thread(() -> handler.onResponse(200, Headers.EMPTY), "early-head-io");
+      ioThread.set(io);
+      io.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (io.getState() != Thread.State.WAITING && io.isAlive()
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      return exchange;
+    }
+
+    @Override
+    public void close() {}
+  };
+
+  @Test
+  void headBeforeExecuteReturnsIsReadOnTheTransportsThread() throws Exception {
+    CompletableFuture<String> outcome = new CompletableFuture<>();
+    CallEnv env = new CallEnv(earlyHead, Scheduler.system(), Timeouts.defaults(),
+        RetryPolicy.none(), EventListener.NONE,
+        () -> HttpRequest.builder().uri(URI.create("http://127.0.0.1:1/")).build());
+    RealCall<String> call = new RealCall<>(env, new EmptySink(), new RealCall.Callback<String>() {
+      @Override
+      public void onSuccess(String result) {
+        outcome.complete(result);
+      }
+
+      @Override
+      public void onFailure(ChatWireException error) {
+        outcome.completeExceptionally(error);
+      }
+    });
+
+    call.start();
+
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+    assertThat(requestedOn.get()).isSameAs(ioThread.get()).isNotSameAs(Thread.currentThread());
+  }
+
+  private static final class EmptySink implements BodySink<String> {
+    @Override
+    public void onResponse(int status, Headers headers) {}
+
+    @Override
+    public void onBytes(ByteBuffer bytes) {}
+
+    @Override
+    public String onEnd() {
+      return "done";
+    }
+
+    @Override
+    public @Nullable ChatCompletion partial() {
+      return null;
+    }
+  }
+}
