@@ -157,8 +157,16 @@ public final class ChatCompletions {
   }
 
   private URI uri() {
-    StringBuilder sb = new StringBuilder(client.baseUrl).append("/chat/completions");
-    char sep = client.baseUrl.contains("?") ? '&' : '?';
+    String base = client.baseUrl;
+    int q = base.indexOf('?');
+    StringBuilder sb =
+        new StringBuilder(base.length() + 32).append(base, 0, q < 0 ? base.length() : q)
+            .append("/chat/completions");
+    char sep = '?';
+    if (q >= 0 && q + 1 < base.length()) {
+      sb.append(base, q, base.length());
+      sep = '&';
+    }
     for (Map.Entry<String, String> e : client.queryParameters.entrySet()) {
       sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
       sep = '&';
