@@ -115,8 +115,8 @@ public final class ChatCompletions {
   /** Streams without blocking, with per-request options. */
   public CompletableFuture<ChatCompletion> streamAsync(
       ChatCompletionRequest request, StreamListener listener, RequestOptions options) {
-    CallFuture<ChatCompletion> future = new CallFuture<>(listener);
     StreamSink sink = new StreamSink(listener);
+    CallFuture<ChatCompletion> future = new CallFuture<>(sink);
     RealCall<ChatCompletion> call =
         new RealCall<>(env(streaming(request), true, options), sink, future);
     sink.attach(call);
@@ -201,37 +201,25 @@ public final class ChatCompletions {
   private static final class CallFuture<T> extends CompletableFuture<T>
       implements RealCall.Callback<T> {
     volatile @Nullable RealCall<T> call;
-    private final @Nullable StreamListener listener;
+    private final @Nullable StreamSink stream;
 
     CallFuture() {
       this(null);
     }
 
-    CallFuture(@Nullable StreamListener listener) {
-      this.listener = listener;
+    CallFuture(@Nullable StreamSink stream) {
+      this.stream = stream;
     }
 
     @Override
     public void onSuccess(T result) {
-      if (listener != null) {
-        try {
-          listener.onComplete((ChatCompletion) result);
-        } catch (RuntimeException ignored) {
-          // A listener's failure does not change the call's outcome.
-        }
-      }
+      if (stream != null) stream.end((ChatCompletion) result, null);
       complete(result);
     }
 
     @Override
     public void onFailure(ChatWireException error) {
-      if (listener != null) {
-        try {
-          listener.onError(error);
-        } catch (RuntimeException ignored) {
-          // As above.
-        }
-      }
+      if (stream != null) stream.end(null, error);
       completeExceptionally(error);
     }
 

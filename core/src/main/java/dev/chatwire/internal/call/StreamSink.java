@@ -38,6 +38,9 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private long eventIndex;
   private volatile boolean done;
   private @Nullable CompletionSink json;
+  private final Object listenerLock = new Object();
+  /** Guarded by listenerLock. */
+  private boolean listenerEnded;
 
   /** A sink for a blocking stream (listener null) or an async one. */
   public StreamSink(@Nullable StreamListener listener) {
@@ -106,10 +109,33 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
       if (c != null) c.signal();
       return;
     }
-    try {
-      l.onChunk(chunk);
-    } catch (RuntimeException e) {
-      throw new ChatWireException("the stream listener failed", e, partial());
+    synchronized (listenerLock) {
+      if (listenerEnded) return;
+      try {
+        l.onChunk(chunk);
+      } catch (RuntimeException e) {
+        throw new ChatWireException("the stream listener failed", e, partial());
+      }
+    }
+  }
+
+  /**
+   * Tells the async listener how the stream ended: once, never while it is taking a chunk (the
+   * end may come on a timer's or a canceller's thread), and no chunk reaches it afterwards.
+   * {@code error} null means success. A listener's exception is dropped: the outcome stands.
+   */
+  public void end(@Nullable ChatCompletion completion, @Nullable ChatWireException error) {
+    StreamListener l = listener;
+    if (l == null) return;
+    synchronized (listenerLock) {
+      if (listenerEnded) return;
+      listenerEnded = true;
+      try {
+        if (error != null) l.onError(error);
+        else if (completion != null) l.onComplete(completion);
+      } catch (RuntimeException ignored) {
+        // A listener's failure does not change the call's outcome.
+      }
     }
   }
 
