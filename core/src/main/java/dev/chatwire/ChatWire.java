@@ -161,6 +161,7 @@ public final class ChatWire implements AutoCloseable {
 
     /** Adds a header to every request. */
     public Builder defaultHeader(String name, String value) {
+      dev.chatwire.internal.HeaderRules.check(name, value);
       headers.set(name, value);
       return this;
     }

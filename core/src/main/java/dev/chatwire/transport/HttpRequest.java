@@ -132,8 +132,14 @@ public final class HttpRequest {
       return this;
     }
 
-    /** The immutable request. */
+    /**
+     * The immutable request.
+     *
+     * @throws IllegalArgumentException when a header could not be sent as it is (a CR or LF in a
+     *     value, a space in a name)
+     */
     public HttpRequest build() {
+      dev.chatwire.internal.HeaderRules.check(headers.build());
       return new HttpRequest(this);
     }
   }

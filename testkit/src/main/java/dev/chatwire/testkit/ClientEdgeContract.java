@@ -152,6 +152,16 @@ public abstract class ClientEdgeContract extends ClientHarness {
     assertThat(server.getRequestCount()).isZero();
   }
 
+  @Test
+  void aKeyWithALineBreakFailsTheCallWithoutSendingIt() {
+    dev.chatwire.ChatWire c = client(b -> b.apiKey(SECRET + "\r\nX-Injected: 1"));
+    ChatWireException e = catchThrowableOfType(ChatWireException.class, () -> c.chat().create(request()));
+    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
+    assertThat(e.getMessage()).doesNotContain(SECRET);
+    assertThat(e.getCause().getMessage()).doesNotContain(SECRET);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   // ---- retries and the deadline ------------------------------------------------------------
 
   @Test
