@@ -194,7 +194,9 @@ public final class ChatCompletions {
     }
     for (int i = 0; i < extra.size(); i++) h.remove(extra.name(i));
     for (int i = 0; i < extra.size(); i++) h.add(extra.name(i), extra.value(i));
-    return h.build();
+    Headers headers = h.build();
+    dev.chatwire.internal.HeaderRules.check(headers); // the key, too, before any transport sees it
+    return headers;
   }
 
   /** A future whose cancellation cancels the call. */

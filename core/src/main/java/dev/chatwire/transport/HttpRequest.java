@@ -132,14 +132,8 @@ public final class HttpRequest {
       return this;
     }
 
-    /**
-     * The immutable request.
-     *
-     * @throws IllegalArgumentException when a header could not be sent as it is (a CR or LF in a
-     *     value, a space in a name)
-     */
+    /** The immutable request. */
     public HttpRequest build() {
-      dev.chatwire.internal.HeaderRules.check(headers.build());
       return new HttpRequest(this);
     }
   }
