@@ -115,8 +115,8 @@ public final class ChatCompletions {
   /** Streams without blocking, with per-request options. */
   public CompletableFuture<ChatCompletion> streamAsync(
       ChatCompletionRequest request, StreamListener listener, RequestOptions options) {
-    CallFuture<ChatCompletion> future = new CallFuture<>(listener);
     StreamSink sink = new StreamSink(listener);
+    CallFuture<ChatCompletion> future = new CallFuture<>(sink);
     RealCall<ChatCompletion> call =
         new RealCall<>(env(streaming(request), true, options), sink, future);
     sink.attach(call);
@@ -157,8 +157,16 @@ public final class ChatCompletions {
   }
 
   private URI uri() {
-    StringBuilder sb = new StringBuilder(client.baseUrl).append("/chat/completions");
-    char sep = client.baseUrl.contains("?") ? '&' : '?';
+    String base = client.baseUrl;
+    int q = base.indexOf('?');
+    StringBuilder sb =
+        new StringBuilder(base.length() + 32).append(base, 0, q < 0 ? base.length() : q)
+            .append("/chat/completions");
+    char sep = '?';
+    if (q >= 0 && q + 1 < base.length()) {
+      sb.append(base, q, base.length());
+      sep = '&';
+    }
     for (Map.Entry<String, String> e : client.queryParameters.entrySet()) {
       sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
       sep = '&';
@@ -186,44 +194,34 @@ public final class ChatCompletions {
     }
     for (int i = 0; i < extra.size(); i++) h.remove(extra.name(i));
     for (int i = 0; i < extra.size(); i++) h.add(extra.name(i), extra.value(i));
-    return h.build();
+    Headers headers = h.build();
+    dev.chatwire.internal.HeaderRules.check(headers); // the key, too, before any transport sees it
+    return headers;
   }
 
   /** A future whose cancellation cancels the call. */
   private static final class CallFuture<T> extends CompletableFuture<T>
       implements RealCall.Callback<T> {
     volatile @Nullable RealCall<T> call;
-    private final @Nullable StreamListener listener;
+    private final @Nullable StreamSink stream;
 
     CallFuture() {
       this(null);
     }
 
-    CallFuture(@Nullable StreamListener listener) {
-      this.listener = listener;
+    CallFuture(@Nullable StreamSink stream) {
+      this.stream = stream;
     }
 
     @Override
     public void onSuccess(T result) {
-      if (listener != null) {
-        try {
-          listener.onComplete((ChatCompletion) result);
-        } catch (RuntimeException ignored) {
-          // A listener's failure does not change the call's outcome.
-        }
-      }
+      if (stream != null) stream.end((ChatCompletion) result, null);
       complete(result);
     }
 
     @Override
     public void onFailure(ChatWireException error) {
-      if (listener != null) {
-        try {
-          listener.onError(error);
-        } catch (RuntimeException ignored) {
-          // As above.
-        }
-      }
+      if (stream != null) stream.end(null, error);
       completeExceptionally(error);
     }
 

@@ -119,15 +119,19 @@ public final class ChatWire implements AutoCloseable {
 
     Builder() {}
 
-    /** The API's base URL, up to and without {@code /chat/completions}. */
+    /**
+     * The API's base URL, up to and without {@code /chat/completions}; a query it has is kept
+     * after that path.
+     */
     public Builder baseUrl(String baseUrl) {
       URI uri = URI.create(baseUrl);
       if (!uri.isAbsolute() || uri.getHost() == null) {
         throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL");
       }
-      String s = baseUrl;
-      while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
-      this.baseUrl = s;
+      int q = baseUrl.indexOf('?');
+      String path = q < 0 ? baseUrl : baseUrl.substring(0, q);
+      while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+      this.baseUrl = q < 0 ? path : path + baseUrl.substring(q);
       return this;
     }
 
@@ -157,6 +161,7 @@ public final class ChatWire implements AutoCloseable {
 
     /** Adds a header to every request. */
     public Builder defaultHeader(String name, String value) {
+      dev.chatwire.internal.HeaderRules.check(name, value);
       headers.set(name, value);
       return this;
     }

@@ -80,6 +80,7 @@ public final class RequestOptions {
 
     /** Adds a header, replacing a client default of the same name. */
     public Builder header(String name, String value) {
+      dev.chatwire.internal.HeaderRules.check(name, value);
       headers.add(name, value);
       return this;
     }

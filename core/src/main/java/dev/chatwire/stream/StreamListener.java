@@ -6,8 +6,10 @@ import dev.chatwire.model.ChatCompletionChunk;
 
 /**
  * Receives an asynchronous stream: each chunk the moment it arrives, then exactly one of {@link
- * #onComplete} or {@link #onError}. Calls come on a transport thread, one at a time, and must not
- * block. If {@link #onChunk} throws, the stream is cancelled and ends with that failure.
+ * #onComplete} or {@link #onError}, after which no chunk comes. Calls never overlap and must not
+ * block; chunks come on a transport thread, the end may come on another (a timer's when a timeout
+ * ends the stream, or the thread that cancelled it). If {@link #onChunk} throws, the stream is
+ * cancelled and ends with that failure.
  *
  * <pre>{@code
  * client.chat().streamAsync(request, chunk -> System.out.print(text(chunk)));

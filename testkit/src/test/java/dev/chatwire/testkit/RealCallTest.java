@@ -187,4 +187,30 @@ class RealCallTest {
     transport.handler.onComplete();
     assertThat(call.result()).isEqualTo(0);
   }
+
+  @Test
+  void noChunkReachesAStreamListenerAfterItsEnd() {
+    java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicReference<java.util.concurrent.@Nullable CompletableFuture<?>> future = new AtomicReference<>();
+    dev.chatwire.ChatWire client = dev.chatwire.ChatWire.builder().baseUrl("http://127.0.0.1:1/v1")
+        .transport(transport).scheduler(time).build();
+    future.set(client.chat().streamAsync(
+        dev.chatwire.model.ChatCompletionRequest.builder().model("m").addUserMessage("hi").build(),
+        new dev.chatwire.stream.StreamListener() {
+          @Override
+          public void onChunk(dev.chatwire.model.ChatCompletionChunk chunk) {
+            calls.add("chunk " + chunk.getId());
+            future.get().cancel(true); // as if another thread cancelled between two events
+          }
+
+          @Override
+          public void onError(ChatWireException error) {
+            calls.add("error");
+          }
+        }));
+    transport.handler.onResponse(200, Headers.of("content-type", "text/event-stream"));
+    transport.handler.onBody(bytes("data: {\"id\":\"1\",\"choices\":[]}\n\n"
+        + "data: {\"id\":\"2\",\"choices\":[]}\n\n"));
+    assertThat(calls).containsExactly("chunk 1", "error");
+  }
 }

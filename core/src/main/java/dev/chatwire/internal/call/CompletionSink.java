@@ -1,26 +1,49 @@
 package dev.chatwire.internal.call;
 
 import dev.chatwire.error.DecodeException;
+import dev.chatwire.internal.json.ErrorBody;
+import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.json.ChatJson;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
-/** Collects a non-streaming response body and reads the completion from it. */
+/**
+ * Collects a non-streaming response body and reads the completion from it. A server that
+ * streams anyway ({@code text/event-stream}) is accumulated; a 200 body that is a provider error
+ * ends the call with that error.
+ */
 public final class CompletionSink implements BodySink<ChatCompletion> {
   /** The largest completion body accepted. */
   public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private byte[] buf = new byte[8192];
   private int size;
+  private int status;
+  private Headers headers = Headers.EMPTY;
+  private volatile @Nullable StreamSink events;
 
   @Override
-  public void onResponse(int status, Headers headers) {}
+  public void onResponse(int status, Headers headers) {
+    this.status = status;
+    this.headers = headers;
+    if (ContentTypes.isEventStream(headers)) {
+      StreamSink s = new StreamSink(chunk -> {});
+      s.onResponse(status, headers);
+      events = s;
+    }
+  }
 
   @Override
   public void onBytes(ByteBuffer bytes) {
+    StreamSink s = events;
+    if (s != null) {
+      s.onBytes(bytes);
+      return;
+    }
     int n = bytes.remaining();
     if ((long) size + n > MAX_BODY_BYTES) {
       throw new DecodeException(
@@ -34,11 +57,31 @@ public final class CompletionSink implements BodySink<ChatCompletion> {
 
   @Override
   public ChatCompletion onEnd() {
-    return ChatJson.readCompletion(buf, 0, size);
+    StreamSink s = events;
+    if (s != null) return s.onEnd();
+    ChatCompletion c;
+    try {
+      c = ChatJson.readCompletion(buf, 0, size);
+    } catch (DecodeException e) {
+      throwIfError();
+      throw e;
+    }
+    // Only a body without choices can be an error; a completion is never parsed twice.
+    if (c.getChoices().isEmpty()) throwIfError();
+    return c;
+  }
+
+  private void throwIfError() {
+    ErrorBody error = ErrorReader.read(buf, 0, size);
+    if (error != null) {
+      String text = new String(buf, 0, size, StandardCharsets.UTF_8);
+      throw ApiErrors.exception(status, ApiErrors.toApiError(error, text), headers, null);
+    }
   }
 
   @Override
   public @Nullable ChatCompletion partial() {
-    return null;
+    StreamSink s = events;
+    return s == null ? null : s.partial();
   }
 }

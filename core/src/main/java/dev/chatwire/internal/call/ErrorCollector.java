@@ -1,11 +1,20 @@
 package dev.chatwire.internal.call;
 
+import dev.chatwire.error.ApiError;
 import dev.chatwire.error.ChatWireException;
+import dev.chatwire.internal.json.ErrorBody;
+import dev.chatwire.internal.json.ErrorReader;
+import dev.chatwire.sse.SseDecoder;
 import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
-/** Collects an error response body, keeping at most {@link #MAX_BYTES} of it. */
+/**
+ * Collects an error response body, keeping at most {@link #MAX_BYTES} of it. An error sent as an
+ * event stream is read from its first event that holds a known error shape.
+ */
 final class ErrorCollector {
   /** The most of an error body kept; the rest is read and dropped. */
   static final int MAX_BYTES = 64 * 1024;
@@ -22,6 +31,24 @@ final class ErrorCollector {
   }
 
   ChatWireException toException(int status, Headers headers) {
-    return ApiErrors.exception(status, ApiErrors.parse(buf, 0, size), headers, null);
+    ApiError error = null;
+    if (ContentTypes.isEventStream(headers)) error = fromEvents();
+    if (error == null) error = ApiErrors.parse(buf, 0, size);
+    return ApiErrors.exception(status, error, headers, null);
+  }
+
+  private @Nullable ApiError fromEvents() {
+    ErrorBody[] found = new ErrorBody[1];
+    SseDecoder decoder = new SseDecoder((type, id, data, off, len) -> {
+      if (found[0] == null) found[0] = ErrorReader.read(data, off, len);
+    });
+    try {
+      decoder.feed(buf, 0, size);
+      decoder.end();
+    } catch (RuntimeException e) {
+      return null; // not an event stream after all: the plain parse keeps the text
+    }
+    ErrorBody e = found[0];
+    return e == null ? null : ApiErrors.toApiError(e, new String(buf, 0, size, StandardCharsets.UTF_8));
   }
 }

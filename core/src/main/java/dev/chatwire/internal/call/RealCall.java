@@ -52,6 +52,8 @@ public final class RealCall<T> {
   private @Nullable ChatWireException failure;
   private Scheduler.@Nullable Cancellable deadlineTimer;
   private Scheduler.@Nullable Cancellable retryTimer;
+  /** When the total deadline passes, in scheduler time; meaningful only with a deadline. */
+  private long deadlineAt;
 
   /** A call; async when {@code callback} is non-null. Nothing is sent before {@link #start()}. */
   public RealCall(CallEnv env, BodySink<T> sink, @Nullable Callback<T> callback) {
@@ -63,9 +65,16 @@ public final class RealCall<T> {
   /** Sends the first attempt and starts the total deadline, if one is set. */
   public void start() {
     Duration total = env.timeouts.getTotal();
-    HttpRequest first = env.request.get();
+    HttpRequest first;
+    try {
+      first = env.request.get();
+    } catch (RuntimeException e) {
+      fail(null, unbuildable(e));
+      return;
+    }
     safe(() -> env.listener.callStart(first));
     if (total != null) {
+      deadlineAt = env.scheduler.nanoTime() + total.toNanos();
       Scheduler.Cancellable t =
           env.scheduler.schedule(
               () -> fail(null, new DeadlineExceededException(total, null, sink.partial())),
@@ -95,7 +104,11 @@ public final class RealCall<T> {
     try {
       request = prepared != null ? prepared : env.request.get();
     } catch (RuntimeException e) {
-      fail(a, new ChatWireException("could not build the request: " + e.getMessage(), e));
+      fail(a, unbuildable(e));
+      return;
+    }
+    if (a.abandoned) { // cancelled meanwhile: nothing is sent
+      a.attached.countDown();
       return;
     }
     safe(() -> env.listener.attemptStart(request, a.number));
@@ -114,6 +127,12 @@ public final class RealCall<T> {
       return;
     }
     a.attach(exchange);
+  }
+
+  /** The request (its key supplier, a header) failed; its message may hold a secret. */
+  private static ChatWireException unbuildable(RuntimeException e) {
+    return new ChatWireException(
+        "could not build the request (" + e.getClass().getName() + ")", e);
   }
 
   /**
@@ -248,30 +267,32 @@ public final class RealCall<T> {
     }
   }
 
-  /** Retries after a retryable failure of attempt {@code a}, or fails when none are left. */
+  /**
+   * Retries after a retryable failure of attempt {@code a}, or fails when no retry is left or the
+   * retry could not start before the total deadline.
+   */
   void retryOrFail(Attempt a, ChatWireException error, @Nullable Headers headers) {
-    long delay;
+    long delay =
+        Retries.delayNanos(
+            env.retryPolicy, a.number, headers, System.currentTimeMillis(),
+            ThreadLocalRandom.current().nextDouble());
+    boolean retry;
     lock.lock();
     try {
       if (terminal || current != a) return;
-      if (a.number > env.retryPolicy.getMaxRetries()) {
-        lock.unlock();
-        try {
-          fail(a, error);
-        } finally {
-          lock.lock();
-        }
-        return;
+      retry = a.number <= env.retryPolicy.getMaxRetries()
+          && (deadlineTimer == null || deadlineAt - env.scheduler.nanoTime() > delay);
+      if (retry) {
+        a.abandoned = true;
+        current = null;
+        retryTimer = env.scheduler.schedule(() -> startAttempt(null), delay);
       }
-      a.abandoned = true;
-      current = null;
-      delay =
-          Retries.delayNanos(
-              env.retryPolicy, a.number, headers, System.currentTimeMillis(),
-              ThreadLocalRandom.current().nextDouble());
-      retryTimer = env.scheduler.schedule(() -> startAttempt(null), delay);
     } finally {
       lock.unlock();
+    }
+    if (!retry) {
+      fail(a, error);
+      return;
     }
     safe(() -> env.listener.retryScheduled(a.number + 1, Duration.ofNanos(delay), error));
   }

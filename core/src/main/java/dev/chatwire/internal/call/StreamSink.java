@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The streaming body path: SSE decoder, chunk reader, accumulator, then the consumer (a queue the
  * blocking iterator drains, or the async listener). Body calls are serialized by the transport;
- * {@link #partial()} may come from a timer thread, so accumulation is guarded.
+ * {@link #partial()} may come from a timer thread, so accumulation is guarded. A server that
+ * ignores {@code stream: true} and answers {@code application/json} gets its completion
+ * delivered as one chunk; a body that ends without any event (empty, or a proxy's HTML page) is a
+ * {@link DecodeException}, never an empty success.
  */
 public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private final @Nullable StreamListener listener;
@@ -34,6 +37,10 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private Headers headers = Headers.EMPTY;
   private long eventIndex;
   private volatile boolean done;
+  private @Nullable CompletionSink json;
+  private final Object listenerLock = new Object();
+  /** Guarded by listenerLock. */
+  private boolean listenerEnded;
 
   /** A sink for a blocking stream (listener null) or an async one. */
   public StreamSink(@Nullable StreamListener listener) {
@@ -49,11 +56,18 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   public void onResponse(int status, Headers headers) {
     this.status = status;
     this.headers = headers;
+    if (ContentTypes.isJson(headers)) {
+      CompletionSink whole = new CompletionSink();
+      whole.onResponse(status, headers);
+      json = whole;
+    }
   }
 
   @Override
   public void onBytes(ByteBuffer bytes) {
-    if (!done) decoder.feed(bytes);
+    CompletionSink whole = json;
+    if (whole != null) whole.onBytes(bytes);
+    else if (!done) decoder.feed(bytes);
   }
 
   @Override
@@ -95,16 +109,56 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
       if (c != null) c.signal();
       return;
     }
-    try {
-      l.onChunk(chunk);
-    } catch (RuntimeException e) {
-      throw new ChatWireException("the stream listener failed", e, partial());
+    synchronized (listenerLock) {
+      if (listenerEnded) return;
+      try {
+        l.onChunk(chunk);
+      } catch (RuntimeException e) {
+        throw new ChatWireException("the stream listener failed", e, partial());
+      }
+    }
+  }
+
+  /**
+   * Tells the async listener how the stream ended: once, never while it is taking a chunk (the
+   * end may come on a timer's or a canceller's thread), and no chunk reaches it afterwards.
+   * {@code error} null means success. A listener's exception is dropped: the outcome stands.
+   */
+  public void end(@Nullable ChatCompletion completion, @Nullable ChatWireException error) {
+    StreamListener l = listener;
+    if (l == null) return;
+    synchronized (listenerLock) {
+      if (listenerEnded) return;
+      listenerEnded = true;
+      try {
+        if (error != null) l.onError(error);
+        else if (completion != null) l.onComplete(completion);
+      } catch (RuntimeException ignored) {
+        // A listener's failure does not change the call's outcome.
+      }
     }
   }
 
   @Override
   public ChatCompletion onEnd() {
+    CompletionSink whole = json;
+    if (whole != null) {
+      ChatCompletion completion = whole.onEnd();
+      ChatCompletionChunk chunk = WholeChunk.of(completion);
+      synchronized (accumulator) {
+        accumulator.add(chunk);
+      }
+      deliver(chunk);
+      return completion;
+    }
     if (!done) decoder.end();
+    if (eventIndex == 0) {
+      String type = ContentTypes.mediaType(headers);
+      if (type.length() > 64) type = type.substring(0, 64);
+      throw new DecodeException(
+          "the response had no event (Content-Type: " + (type.isEmpty() ? "none" : type) + ")",
+          "", -1, -1, null, partial());
+    }
     return partial();
   }
 

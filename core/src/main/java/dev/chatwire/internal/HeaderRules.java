@@ -1,0 +1,41 @@
+package dev.chatwire.internal;
+
+import dev.chatwire.transport.Headers;
+
+/**
+ * What a request header may hold: a name of RFC 9110 token characters and a value without CR, LF
+ * or NUL, so that no value (a key read from a file with its newline, a header passed through from
+ * user input) can end the field and inject another. Messages name the header, never its value.
+ */
+public final class HeaderRules {
+  private HeaderRules() {}
+
+  /** Checks every field of {@code headers}. */
+  public static void check(Headers headers) {
+    for (int i = 0; i < headers.size(); i++) check(headers.name(i), headers.value(i));
+  }
+
+  /** Checks one field; throws {@link IllegalArgumentException} when it cannot be sent. */
+  public static void check(String name, String value) {
+    if (name.isEmpty()) throw new IllegalArgumentException("empty header name");
+    for (int i = 0; i < name.length(); i++) {
+      if (!isTokenChar(name.charAt(i))) {
+        throw new IllegalArgumentException(
+            "header name has a forbidden character at index " + i);
+      }
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        throw new IllegalArgumentException(
+            "the value of header " + name + " has a forbidden character (0x"
+                + Integer.toHexString(c) + ") at index " + i);
+      }
+    }
+  }
+
+  private static boolean isTokenChar(char c) {
+    if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') return true;
+    return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+  }
+}
