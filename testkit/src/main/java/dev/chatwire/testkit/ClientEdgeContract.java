@@ -1,5 +1,9 @@
 package dev.chatwire.testkit;
 
+import dev.chatwire.ChatWire;
+import dev.chatwire.error.ResponseTimeoutException;
+import dev.chatwire.error.BadRequestException;
+import dev.chatwire.Scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -36,6 +40,72 @@ import org.junit.jupiter.api.Test;
 public abstract class ClientEdgeContract extends ClientHarness {
 
   private static final String SSE_HEAD = "text/event-stream";
+
+  // ---- bodies that do not end ----------------------------------------------------------------
+
+  @Test
+  void aStreamKeptOpenAfterDoneFinishesAndReleasesTheConnection() throws Exception {
+    Gate gate = new Gate();
+    // Three events: two chunks and [DONE]; the server then holds the body open.
+    server.enqueue(MockResponse.sse(chunkJson("all "), chunkJson("there"))
+        .faultAtEvent(3, Fault.stallUntil(gate)));
+    CompletableFuture<ChatCompletion> f =
+        client(b -> b.scheduler(Scheduler.system())).chat().streamAsync(request(), chunk -> {});
+    assertThat(text(f.get(10, TimeUnit.SECONDS))).isEqualTo("all there");
+    assertThat(server.takeRequest(WAIT).awaitClosed(WAIT)).as("the connection was released").isTrue();
+    gate.release();
+  }
+
+  @Test
+  void anErrorBodyThatStopsFlowingStillGivesTheApiError() {
+    Gate gate = new Gate();
+    server.enqueue(MockResponse.error(400,
+            "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}"
+                + "                                                                  ")
+        .faultAtByte(60, Fault.stallUntil(gate)));
+    ChatWire c = client(b -> b.scheduler(Scheduler.system())
+        .timeouts(Timeouts.builder().idle(Duration.ofMillis(300)).build()));
+    ApiException e = catchThrowableOfType(ApiException.class, () -> c.chat().create(request()));
+    assertThat(e).isInstanceOf(BadRequestException.class);
+    assertThat(e.getType()).isEqualTo("invalid_request_error");
+    assertThat(server.takeRequest(WAIT).awaitClosed(WAIT)).as("the connection was released").isTrue();
+    gate.release();
+  }
+
+  @Test
+  void aResponseTimeoutIsRetriedBecauseNothingWasReceived() throws Exception {
+    Gate gate = new Gate();
+    server.enqueue(MockResponse.json(completionJson("late")).faultBeforeHeaders(Fault.stallUntil(gate)));
+    server.enqueue(MockResponse.json(completionJson("second try")));
+    java.util.concurrent.BlockingQueue<Duration> delays = new java.util.concurrent.LinkedBlockingQueue<>();
+    CompletableFuture<ChatCompletion> f = client(b -> b
+            .timeouts(Timeouts.builder().responseHeaders(Duration.ofSeconds(5)).build())
+            .eventListener(new EventListener() {
+              @Override
+              public void retryScheduled(int next, Duration delay, ChatWireException reason) {
+                assertThat(reason).isInstanceOf(ResponseTimeoutException.class);
+                delays.add(delay);
+              }
+            }))
+        .chat().createAsync(request());
+    server.takeRequest(WAIT);
+    time.advance(Duration.ofSeconds(5));
+    Duration delay = delays.poll(10, TimeUnit.SECONDS);
+    assertThat(delay).isNotNull();
+    time.advance(delay);
+    assertThat(text(f.get(10, TimeUnit.SECONDS))).isEqualTo("second try");
+    gate.release();
+  }
+
+  @Test
+  void aServerAskingToWaitLongerThanAllowedIsNotRetried() {
+    server.enqueue(MockResponse.error(429, "{\"error\":{\"message\":\"quota\"}}")
+        .header("retry-after", "3600"));
+    server.enqueue(MockResponse.json(completionJson("must not be used")));
+    ChatWire c = client();
+    assertThatThrownBy(() -> c.chat().create(request())).isInstanceOf(RateLimitException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 
   // ---- bodies of the other kind ------------------------------------------------------------
 

@@ -19,6 +19,14 @@ public interface BodySink<T> {
   /** The body ended; returns the result. */
   T onEnd();
 
+  /**
+   * Whether the body's content is complete before the body itself ended (a stream's {@code
+   * [DONE]}); the call then waits only briefly for the end before it finishes.
+   */
+  default boolean isFinished() {
+    return false;
+  }
+
   /** What has been accumulated so far, for a failure to carry; null when nothing yet. */
   @Nullable ChatCompletion partial();
 }

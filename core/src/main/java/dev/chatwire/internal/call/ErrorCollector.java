@@ -16,18 +16,23 @@ import org.jspecify.annotations.Nullable;
  * event stream is read from its first event that holds a known error shape.
  */
 final class ErrorCollector {
-  /** The most of an error body kept; the rest is read and dropped. */
+  /** The most of an error body read; a longer one is cut there and its exchange cancelled. */
   static final int MAX_BYTES = 64 * 1024;
 
   private byte[] buf = new byte[512];
   private int size;
 
-  void append(ByteBuffer bytes) {
+  /** Keeps what fits; returns false once the body reached {@link #MAX_BYTES}. */
+  boolean append(ByteBuffer bytes) {
     int n = Math.min(bytes.remaining(), MAX_BYTES - size);
-    if (n <= 0) return;
-    if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.min(MAX_BYTES, Math.max(buf.length * 2, size + n)));
-    bytes.get(buf, size, n);
-    size += n;
+    if (n > 0) {
+      if (size + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.min(MAX_BYTES, Math.max(buf.length * 2, size + n)));
+      }
+      bytes.get(buf, size, n);
+      size += n;
+    }
+    return size < MAX_BYTES;
   }
 
   ChatWireException toException(int status, Headers headers) {

@@ -1,11 +1,13 @@
 package dev.chatwire.internal.call;
 
 import dev.chatwire.Timeouts;
+import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.error.ConnectTimeoutException;
 import dev.chatwire.error.ConnectionException;
 import dev.chatwire.model.ChatCompletion;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,10 @@ final class IoErrors {
       IOException e, Timeouts timeouts, @Nullable ChatCompletion partial, boolean beforeResponse) {
     if (beforeResponse && isConnectTimeout(e)) {
       return new ConnectTimeoutException(timeouts.getConnect(), e, partial);
+    }
+    if (e.getClass() == InterruptedIOException.class && Thread.currentThread().isInterrupted()) {
+      // A blocking read on this thread was interrupted (OkHttp reads on the caller's thread).
+      return new CancelledException("interrupted while waiting for the response", partial);
     }
     String what = beforeResponse ? "the connection failed" : "the connection broke mid-response";
     String detail = e.getMessage();

@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * async mode reads are issued from the transport's own callbacks, never from the caller's thread.
  */
 public final class RealCall<T> {
+  /**
+   * How long a body may stay open after its content is complete ({@code [DONE]}) before the call
+   * finishes anyway and releases the connection.
+   */
+  static final long DRAIN_GRACE_NANOS = 1_000_000_000L;
+
   /** Receives the terminal outcome in async mode. */
   public interface Callback<T> {
     /** The call succeeded. */
@@ -114,7 +120,7 @@ public final class RealCall<T> {
     safe(() -> env.listener.attemptStart(request, a.number));
     a.headersTimer =
         env.scheduler.schedule(
-            () -> a.timeout(new ResponseTimeoutException(
+            () -> a.retryAfterTimeout(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
     Exchange exchange;
@@ -280,10 +286,12 @@ public final class RealCall<T> {
     lock.lock();
     try {
       if (terminal || current != a) return;
-      retry = a.number <= env.retryPolicy.getMaxRetries()
+      retry = delay >= 0
+          && a.number <= env.retryPolicy.getMaxRetries()
           && (deadlineTimer == null || deadlineAt - env.scheduler.nanoTime() > delay);
       if (retry) {
         a.abandoned = true;
+        a.stopTimers();
         current = null;
         retryTimer = env.scheduler.schedule(() -> startAttempt(null), delay);
       }
@@ -294,6 +302,8 @@ public final class RealCall<T> {
       fail(a, error);
       return;
     }
+    Exchange abandonedExchange = a.exchange;
+    if (abandonedExchange != null) abandonedExchange.cancel(); // a no-op once it completed
     safe(() -> env.listener.retryScheduled(a.number + 1, Duration.ofNanos(delay), error));
   }
 
@@ -323,6 +333,7 @@ public final class RealCall<T> {
     volatile boolean abandoned;
     volatile Scheduler.@Nullable Cancellable headersTimer;
     volatile Scheduler.@Nullable Cancellable idleTimer;
+    volatile Scheduler.@Nullable Cancellable drainTimer;
     /** When bytes last arrived, or a paused blocking consumer asked again. */
     volatile long lastActivity;
     /** Whether a read is outstanding; always so in async mode once headers arrived. */
@@ -368,10 +379,41 @@ public final class RealCall<T> {
       if (h != null) h.cancel();
       Scheduler.Cancellable i = idleTimer;
       if (i != null) i.cancel();
+      Scheduler.Cancellable d = drainTimer;
+      if (d != null) d.cancel();
     }
 
-    void timeout(ChatWireException e) {
-      fail(this, e);
+    /** No response head in time: nothing was received, so the attempt may be retried. */
+    void retryAfterTimeout(ChatWireException e) {
+      if (abandoned) return;
+      retryOrFail(this, e, null);
+    }
+
+    /** The body's content is complete ({@code [DONE]}) but the body has not ended in time. */
+    private void finishAfterDone() {
+      if (abandoned) return;
+      T value;
+      try {
+        value = sink.onEnd();
+      } catch (ChatWireException e) {
+        fail(this, e);
+        return;
+      }
+      Exchange ex = exchange;
+      succeed(this, value);
+      // The server kept the body open after the end: release the connection rather than wait.
+      if (ex != null) ex.cancel();
+    }
+
+    /** Ends the attempt with the API error collected so far (the body was cut short). */
+    private void endErrorBody(ErrorCollector eb) {
+      finishError(eb); // a retry or a failure cancels the exchange, releasing the connection
+    }
+
+    private void finishError(ErrorCollector eb) {
+      ChatWireException e = eb.toException(status, headers);
+      if (Retries.isRetryable(status, headers)) retryOrFail(this, e, headers);
+      else fail(this, e);
     }
 
     /** Asks for the next body buffer: from this callback thread (async) or the consumer's. */
@@ -439,6 +481,12 @@ public final class RealCall<T> {
       long idle = env.timeouts.getIdle().toNanos();
       long waited = env.scheduler.nanoTime() - lastActivity;
       if (readPending && waited >= idle) {
+        ErrorCollector eb = errorBody;
+        if (eb != null) {
+          // An error body that stopped flowing still says what the error was.
+          endErrorBody(eb);
+          return;
+        }
         fail(this, new IdleTimeoutException(env.timeouts.getIdle(), null, sink.partial()));
       } else {
         armIdleTimer(readPending ? idle - waited : idle);
@@ -482,13 +530,19 @@ public final class RealCall<T> {
       if (callback == null) readPending = false;
       ErrorCollector eb = errorBody;
       if (eb != null) {
-        eb.append(bytes);
+        if (!eb.append(bytes)) {
+          endErrorBody(eb);
+          return;
+        }
       } else {
         try {
           sink.onBytes(bytes);
         } catch (ChatWireException e) {
           fail(this, e);
           return;
+        }
+        if (drainTimer == null && sink.isFinished()) {
+          drainTimer = env.scheduler.schedule(this::finishAfterDone, DRAIN_GRACE_NANOS);
         }
       }
       wantMore();
@@ -500,9 +554,7 @@ public final class RealCall<T> {
       stopTimers();
       ErrorCollector eb = errorBody;
       if (eb != null) {
-        ChatWireException e = eb.toException(status, headers);
-        if (Retries.isRetryable(status, headers)) retryOrFail(this, e, headers);
-        else fail(this, e);
+        finishError(eb);
         return;
       }
       T value;
@@ -527,7 +579,7 @@ public final class RealCall<T> {
         lock.unlock();
       }
       ChatWireException e = IoErrors.map(error, env.timeouts, sink.partial(), beforeResponse);
-      if (beforeResponse) retryOrFail(this, e, null);
+      if (beforeResponse && !(e instanceof CancelledException)) retryOrFail(this, e, null);
       else fail(this, e);
     }
   }

@@ -25,17 +25,17 @@ public final class Retries {
   }
 
   /**
-   * The delay before retry number {@code retry} (1 for the first retry), from the server's headers
-   * when it names an acceptable one, else exponential backoff with up to 25% jitter subtracted.
+   * The delay before retry number {@code retry} (1 for the first retry): the server's, when it
+   * names one, else exponential backoff with up to 25% jitter subtracted. -1 when the server asks
+   * for longer than the policy's {@code maxServerDelay}: retrying sooner would only be refused.
    *
    * @param jitter a number in [0, 1) drawn by the caller
    */
   public static long delayNanos(
       RetryPolicy policy, int retry, @Nullable Headers headers, long nowEpochMillis, double jitter) {
-    long max = policy.getMaxServerDelay().toNanos();
     if (headers != null) {
       Long server = serverDelayNanos(headers, nowEpochMillis);
-      if (server != null && server >= 0 && server <= max) return server;
+      if (server != null) return server <= policy.getMaxServerDelay().toNanos() ? server : -1;
     }
     long initial = policy.getInitialDelay().toNanos();
     long cap = policy.getMaxDelay().toNanos();

@@ -140,6 +140,11 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   }
 
   @Override
+  public boolean isFinished() {
+    return done;
+  }
+
+  @Override
   public ChatCompletion onEnd() {
     CompletionSink whole = json;
     if (whole != null) {

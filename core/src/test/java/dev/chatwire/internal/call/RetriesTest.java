@@ -47,9 +47,9 @@ class RetriesTest {
   }
 
   @Test
-  void serverDelayBeyondTheCapFallsBackToBackoff() {
+  void serverDelayBeyondTheCapMeansNoRetry() {
     Headers h = Headers.of("retry-after", "3600");
-    assertThat(Retries.delayNanos(POLICY, 1, h, NOW, 0)).isEqualTo(Duration.ofMillis(500).toNanos());
+    assertThat(Retries.delayNanos(POLICY, 1, h, NOW, 0)).isEqualTo(-1);
   }
 
   @Test
