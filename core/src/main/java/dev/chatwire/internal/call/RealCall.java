@@ -282,6 +282,11 @@ public final class RealCall<T> {
         Retries.delayNanos(
             env.retryPolicy, a.number, headers, System.currentTimeMillis(),
             ThreadLocalRandom.current().nextDouble());
+    // The retry starts once its delay passed and the listener has heard of it, whichever is last.
+    AtomicInteger pending = new AtomicInteger(2);
+    Runnable startAfterBoth = () -> {
+      if (pending.decrementAndGet() == 0) startAttempt(null);
+    };
     boolean retry;
     lock.lock();
     try {
@@ -293,7 +298,7 @@ public final class RealCall<T> {
         a.abandoned = true;
         a.stopTimers();
         current = null;
-        retryTimer = env.scheduler.schedule(() -> startAttempt(null), delay);
+        retryTimer = env.scheduler.schedule(startAfterBoth, delay);
       }
     } finally {
       lock.unlock();
@@ -305,6 +310,7 @@ public final class RealCall<T> {
     Exchange abandonedExchange = a.exchange;
     if (abandonedExchange != null) abandonedExchange.cancel(); // a no-op once it completed
     safe(() -> env.listener.retryScheduled(a.number + 1, Duration.ofNanos(delay), error));
+    startAfterBoth.run();
   }
 
   private void stopTimers() {
