@@ -124,8 +124,18 @@ public final class ChatWire implements AutoCloseable {
      * after that path.
      */
     public Builder baseUrl(String baseUrl) {
-      URI uri = URI.create(baseUrl);
-      if (!uri.isAbsolute() || uri.getHost() == null) {
+      URI uri;
+      try {
+        uri = URI.create(baseUrl);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("baseUrl is not a valid URL", e);
+      }
+      String scheme = uri.getScheme();
+      // The authority, not the host: java.net.URI finds no host in names with an underscore,
+      // such as a docker-compose service "http://vllm_server:8000/v1". The OkHttp transport
+      // reaches those; a transport that cannot says so when the request is sent.
+      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          || uri.getRawAuthority() == null) {
         throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL");
       }
       int q = baseUrl.indexOf('?');
