@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,8 +53,10 @@ public final class ChatCompletions {
 
   /** Sends {@code request} with per-request options and waits for the completion. */
   public ChatCompletion create(ChatCompletionRequest request, RequestOptions options) {
+    KeyMask seen = new KeyMask();
     RealCall<ChatCompletion> call =
-        new RealCall<>(env(nonStreaming(request), false, options), new CompletionSink(), null);
+        new RealCall<>(
+            env(nonStreaming(request), false, options, seen), new CompletionSink(seen), null);
     call.start();
     call.awaitUntil(() -> false);
     ChatWireException failure = call.failure();
@@ -75,8 +78,10 @@ public final class ChatCompletions {
   public CompletableFuture<ChatCompletion> createAsync(
       ChatCompletionRequest request, RequestOptions options) {
     CallFuture<ChatCompletion> future = new CallFuture<>();
+    KeyMask seen = new KeyMask();
     RealCall<ChatCompletion> call =
-        new RealCall<>(env(nonStreaming(request), false, options), new CompletionSink(), future);
+        new RealCall<>(
+            env(nonStreaming(request), false, options, seen), new CompletionSink(seen), future);
     future.call = call;
     call.start();
     return future;
@@ -94,8 +99,9 @@ public final class ChatCompletions {
 
   /** Streams with per-request options. */
   public ChatStream stream(ChatCompletionRequest request, RequestOptions options) {
-    StreamSink sink = new StreamSink(null);
-    RealCall<ChatCompletion> call = new RealCall<>(env(streaming(request), true, options), sink, null);
+    KeyMask seen = new KeyMask();
+    StreamSink sink = new StreamSink(null, seen);
+    RealCall<ChatCompletion> call = new RealCall<>(env(streaming(request), true, options, seen), sink, null);
     sink.attach(call);
     ChatStream stream = new RealChatStream(call, sink);
     call.start();
@@ -115,10 +121,11 @@ public final class ChatCompletions {
   /** Streams without blocking, with per-request options. */
   public CompletableFuture<ChatCompletion> streamAsync(
       ChatCompletionRequest request, StreamListener listener, RequestOptions options) {
-    StreamSink sink = new StreamSink(listener);
+    KeyMask seen = new KeyMask();
+    StreamSink sink = new StreamSink(listener, seen);
     CallFuture<ChatCompletion> future = new CallFuture<>(sink);
     RealCall<ChatCompletion> call =
-        new RealCall<>(env(streaming(request), true, options), sink, future);
+        new RealCall<>(env(streaming(request), true, options, seen), sink, future);
     sink.attach(call);
     future.call = call;
     call.start();
@@ -138,7 +145,8 @@ public final class ChatCompletions {
     return b.build();
   }
 
-  private CallEnv env(ChatCompletionRequest request, boolean stream, RequestOptions options) {
+  private CallEnv env(
+      ChatCompletionRequest request, boolean stream, RequestOptions options, KeyMask seen) {
     byte[] body = RequestCodec.write(request);
     Timeouts timeouts = options.getTimeouts() != null ? options.getTimeouts() : client.timeouts;
     RetryPolicy retry =
@@ -148,12 +156,13 @@ public final class ChatCompletions {
         () -> HttpRequest.builder()
             .method("POST")
             .uri(uri)
-            .headers(headers(stream, options.getHeaders()))
+            .headers(headers(stream, options.getHeaders(), seen))
             .body(body)
             .connectTimeout(timeouts.getConnect())
             .build();
     EventListener listener = client.eventListeners.create(request);
-    return new CallEnv(client.transport, client.scheduler, timeouts, retry, listener, factory);
+    return new CallEnv(
+        client.transport, client.scheduler, timeouts, retry, listener, factory, seen);
   }
 
   private URI uri() {
@@ -182,12 +191,13 @@ public final class ChatCompletions {
     }
   }
 
-  private Headers headers(boolean stream, Headers extra) {
+  private Headers headers(boolean stream, Headers extra, KeyMask seen) {
     Headers.Builder h = client.defaultHeaders.toBuilder();
     h.set("Content-Type", "application/json");
     h.set("Accept", stream ? "text/event-stream" : "application/json");
     if (client.defaultHeaders.get("User-Agent") == null) h.set("User-Agent", USER_AGENT);
     String key = client.apiKey == null ? null : client.apiKey.get();
+    seen.key = key;
     if (key != null && !key.isEmpty()) {
       if (client.azureKeyHeader) h.set("api-key", key);
       else h.set("Authorization", "Bearer " + key);
@@ -197,6 +207,20 @@ public final class ChatCompletions {
     Headers headers = h.build();
     dev.chatwire.internal.HeaderRules.check(headers); // the key, too, before any transport sees it
     return headers;
+  }
+
+  /**
+   * Hides the key a call sent wherever a provider's error echoed it (in the message and in the
+   * kept body); keys without a recognizable prefix would escape the pattern-based redaction.
+   */
+  private static final class KeyMask implements UnaryOperator<String> {
+    volatile @Nullable String key;
+
+    @Override
+    public String apply(String text) {
+      String k = key;
+      return k == null || k.length() < 8 ? text : text.replace(k, "██");
+    }
   }
 
   /** A future whose cancellation cancels the call. */

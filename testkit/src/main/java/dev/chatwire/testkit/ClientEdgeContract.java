@@ -1,5 +1,6 @@
 package dev.chatwire.testkit;
 
+import dev.chatwire.RetryPolicy;
 import dev.chatwire.ChatWire;
 import dev.chatwire.error.ResponseTimeoutException;
 import dev.chatwire.error.BadRequestException;
@@ -40,6 +41,24 @@ import org.junit.jupiter.api.Test;
 public abstract class ClientEdgeContract extends ClientHarness {
 
   private static final String SSE_HEAD = "text/event-stream";
+
+  @Test
+  void aKeyWithoutAKnownPrefixIsMaskedWhereverAnErrorEchoesIt() {
+    String key = "AbCdEf0123456789unprefixedKey";
+    server.enqueue(MockResponse.error(401,
+        "{\"error\":{\"message\":\"Invalid key " + key + "\",\"code\":\"invalid_api_key\"}}"));
+    server.enqueue(MockResponse.sse(chunkJson("a"),
+        "{\"error\":{\"message\":\"key " + key + " revoked\",\"type\":\"auth\"}}"));
+    ChatWire c = client(b -> b.apiKey(key).retryPolicy(RetryPolicy.none()));
+    ApiException plain = catchThrowableOfType(ApiException.class, () -> c.chat().create(request()));
+    assertThat(plain.getMessage()).doesNotContain(key).contains("██");
+    assertThat(plain.getError().getBody()).doesNotContain(key);
+    ChatStream s = c.chat().stream(request());
+    ApiException streamed = catchThrowableOfType(ApiException.class, s::getCompletion);
+    assertThat(streamed.getMessage()).doesNotContain(key);
+    assertThat(streamed.getError().getBody()).doesNotContain(key);
+    s.close();
+  }
 
   // ---- bodies that do not end ----------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,15 +53,25 @@ public final class ApiErrors {
     return id;
   }
 
-  /** Parses an error body; never throws. A body of no known shape keeps only its text. */
-  public static ApiError parse(byte[] buf, int off, int len) {
+  /**
+   * Parses an error body, passing its message and text through {@code mask}; never throws. A body
+   * of no known shape keeps only its text.
+   */
+  public static ApiError parse(byte[] buf, int off, int len, UnaryOperator<String> mask) {
     ErrorBody e = ErrorReader.read(buf, off, len);
     String text = new String(buf, off, len, StandardCharsets.UTF_8);
-    return e == null ? new ApiError(null, null, null, null, text) : toApiError(e, text);
+    return e == null
+        ? new ApiError(null, null, null, null, mask.apply(text))
+        : toApiError(e, text, mask);
   }
 
-  /** The public form of a parsed error, keeping {@code body} as the raw text. */
-  public static ApiError toApiError(ErrorBody e, String body) {
-    return new ApiError(e.getMessage(), e.getType(), e.getCode(), e.getParam(), body);
+  /**
+   * The public form of a parsed error; {@code mask} hides the caller's own key wherever a
+   * provider echoed it, in the message and in the kept body.
+   */
+  public static ApiError toApiError(ErrorBody e, String body, UnaryOperator<String> mask) {
+    String message = e.getMessage();
+    return new ApiError(message == null ? null : mask.apply(message), e.getType(), e.getCode(),
+        e.getParam(), mask.apply(body));
   }
 }

@@ -7,6 +7,7 @@ import dev.chatwire.Timeouts;
 import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.Transport;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** What one call needs from its client: where to send, how long to wait, when to retry. */
 public final class CallEnv {
@@ -17,6 +18,8 @@ public final class CallEnv {
   final EventListener listener;
   /** Builds the request of each attempt afresh (a rotating key is read per attempt). */
   final Supplier<HttpRequest> request;
+  /** Hides the caller's key wherever an error body echoed it. */
+  final UnaryOperator<String> mask;
 
   /** Creates the environment of one call. */
   public CallEnv(
@@ -26,6 +29,19 @@ public final class CallEnv {
       RetryPolicy retryPolicy,
       EventListener listener,
       Supplier<HttpRequest> request) {
+    this(transport, scheduler, timeouts, retryPolicy, listener, request, UnaryOperator.identity());
+  }
+
+  /** Creates the environment of one call, with the mask for echoed keys. */
+  public CallEnv(
+      Transport transport,
+      Scheduler scheduler,
+      Timeouts timeouts,
+      RetryPolicy retryPolicy,
+      EventListener listener,
+      Supplier<HttpRequest> request,
+      UnaryOperator<String> mask) {
+    this.mask = mask;
     this.transport = transport;
     this.scheduler = scheduler;
     this.timeouts = timeouts;

@@ -9,6 +9,7 @@ import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +26,24 @@ public final class CompletionSink implements BodySink<ChatCompletion> {
   private int status;
   private Headers headers = Headers.EMPTY;
   private volatile @Nullable StreamSink events;
+  private final UnaryOperator<String> mask;
+
+  /** A sink whose error bodies are kept as they came. */
+  public CompletionSink() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A sink whose error bodies pass through {@code mask}, which hides the caller's key. */
+  public CompletionSink(UnaryOperator<String> mask) {
+    this.mask = mask;
+  }
 
   @Override
   public void onResponse(int status, Headers headers) {
     this.status = status;
     this.headers = headers;
     if (ContentTypes.isEventStream(headers)) {
-      StreamSink s = new StreamSink(chunk -> {});
+      StreamSink s = new StreamSink(chunk -> {}, mask);
       s.onResponse(status, headers);
       events = s;
     }
@@ -75,7 +87,7 @@ public final class CompletionSink implements BodySink<ChatCompletion> {
     ErrorBody error = ErrorReader.read(buf, 0, size);
     if (error != null) {
       String text = new String(buf, 0, size, StandardCharsets.UTF_8);
-      throw ApiErrors.exception(status, ApiErrors.toApiError(error, text), headers, null);
+      throw ApiErrors.exception(status, ApiErrors.toApiError(error, text, mask), headers, null);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,14 +36,14 @@ final class ErrorCollector {
     return size < MAX_BYTES;
   }
 
-  ChatWireException toException(int status, Headers headers) {
+  ChatWireException toException(int status, Headers headers, UnaryOperator<String> mask) {
     ApiError error = null;
-    if (ContentTypes.isEventStream(headers)) error = fromEvents();
-    if (error == null) error = ApiErrors.parse(buf, 0, size);
+    if (ContentTypes.isEventStream(headers)) error = fromEvents(mask);
+    if (error == null) error = ApiErrors.parse(buf, 0, size, mask);
     return ApiErrors.exception(status, error, headers, null);
   }
 
-  private @Nullable ApiError fromEvents() {
+  private @Nullable ApiError fromEvents(UnaryOperator<String> mask) {
     ErrorBody[] found = new ErrorBody[1];
     SseDecoder decoder = new SseDecoder((type, id, data, off, len) -> {
       if (found[0] == null) found[0] = ErrorReader.read(data, off, len);
@@ -54,6 +55,7 @@ final class ErrorCollector {
       return null; // not an event stream after all: the plain parse keeps the text
     }
     ErrorBody e = found[0];
-    return e == null ? null : ApiErrors.toApiError(e, new String(buf, 0, size, StandardCharsets.UTF_8));
+    if (e == null) return null;
+    return ApiErrors.toApiError(e, new String(buf, 0, size, StandardCharsets.UTF_8), mask);
   }
 }

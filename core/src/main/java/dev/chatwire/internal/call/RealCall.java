@@ -417,7 +417,7 @@ public final class RealCall<T> {
     }
 
     private void finishError(ErrorCollector eb) {
-      ChatWireException e = eb.toException(status, headers);
+      ChatWireException e = eb.toException(status, headers, env.mask);
       if (Retries.isRetryable(status, headers)) retryOrFail(this, e, headers);
       else fail(this, e);
     }

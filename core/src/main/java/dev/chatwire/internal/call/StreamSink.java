@@ -16,6 +16,7 @@ import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,9 +43,17 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   /** Guarded by listenerLock. */
   private boolean listenerEnded;
 
+  private final UnaryOperator<String> mask;
+
   /** A sink for a blocking stream (listener null) or an async one. */
   public StreamSink(@Nullable StreamListener listener) {
+    this(listener, UnaryOperator.identity());
+  }
+
+  /** A sink whose error events pass through {@code mask}, which hides the caller's key. */
+  public StreamSink(@Nullable StreamListener listener, UnaryOperator<String> mask) {
     this.listener = listener;
+    this.mask = mask;
   }
 
   /** Connects the sink to its call, to wake the blocking consumer. */
@@ -57,7 +66,7 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
     this.status = status;
     this.headers = headers;
     if (ContentTypes.isJson(headers)) {
-      CompletionSink whole = new CompletionSink();
+      CompletionSink whole = new CompletionSink(mask);
       whole.onResponse(status, headers);
       json = whole;
     }
@@ -91,8 +100,9 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
       throw new StreamErrorException(
           status,
           error != null
-              ? ApiErrors.toApiError(error, new String(data, offset, length, StandardCharsets.UTF_8))
-              : ApiErrors.parse(data, offset, length),
+              ? ApiErrors.toApiError(
+                  error, new String(data, offset, length, StandardCharsets.UTF_8), mask)
+              : ApiErrors.parse(data, offset, length, mask),
           ApiErrors.requestId(headers), headers, index, partial());
     }
     synchronized (accumulator) {
