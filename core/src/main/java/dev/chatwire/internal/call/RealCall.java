@@ -4,16 +4,11 @@ import dev.chatwire.Scheduler;
 import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.error.DeadlineExceededException;
-import dev.chatwire.error.IdleTimeoutException;
 import dev.chatwire.error.ResponseTimeoutException;
 import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -42,14 +37,14 @@ public final class RealCall<T> {
     void onFailure(ChatWireException error);
   }
 
-  private final CallEnv env;
-  private final BodySink<T> sink;
-  private final @Nullable Callback<T> callback;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
+  final CallEnv env;
+  final BodySink<T> sink;
+  final @Nullable Callback<T> callback;
+  final ReentrantLock lock = new ReentrantLock();
+  final Condition changed = lock.newCondition();
 
   // Guarded by lock.
-  private @Nullable Attempt current;
+  @Nullable Attempt<T> current;
   private int attempts;
   private boolean terminal;
   /** Set after the event listener heard the end, so a caller never sees the end before it. */
@@ -96,12 +91,12 @@ public final class RealCall<T> {
   }
 
   private void startAttempt(@Nullable HttpRequest prepared) {
-    Attempt a;
+    Attempt<T> a;
     lock.lock();
     try {
       if (terminal) return;
       attempts++;
-      a = new Attempt(attempts);
+      a = new Attempt<>(this, attempts);
       current = a;
     } finally {
       lock.unlock();
@@ -149,7 +144,7 @@ public final class RealCall<T> {
     lock.lock();
     try {
       while (!ready.getAsBoolean() && !published) {
-        Attempt a = current;
+        Attempt<T> a = current;
         if (a != null && a.wantRead && a.exchange != null) {
           a.wantRead = false;
           a.lastActivity = env.scheduler.nanoTime();
@@ -225,7 +220,7 @@ public final class RealCall<T> {
     }
   }
 
-  private void succeed(Attempt a, T value) {
+  void succeed(Attempt<T> a, T value) {
     lock.lock();
     try {
       if (terminal || current != a) return;
@@ -242,7 +237,7 @@ public final class RealCall<T> {
   }
 
   /** Ends the call with {@code error}; {@code a} null means "whatever attempt is current". */
-  void fail(@Nullable Attempt a, ChatWireException error) {
+  void fail(@Nullable Attempt<T> a, ChatWireException error) {
     Exchange toCancel = null;
     lock.lock();
     try {
@@ -277,7 +272,7 @@ public final class RealCall<T> {
    * Retries after a retryable failure of attempt {@code a}, or fails when no retry is left or the
    * retry could not start before the total deadline.
    */
-  void retryOrFail(Attempt a, ChatWireException error, @Nullable Headers headers) {
+  void retryOrFail(Attempt<T> a, ChatWireException error, @Nullable Headers headers) {
     long delay =
         Retries.delayNanos(
             env.retryPolicy, a.number, headers, System.currentTimeMillis(),
@@ -319,274 +314,11 @@ public final class RealCall<T> {
     if (current != null) current.stopTimers();
   }
 
-  private static void safe(Runnable r) {
+  static void safe(Runnable r) {
     try {
       r.run();
     } catch (RuntimeException ignored) {
       // An observer never breaks a call.
-    }
-  }
-
-  /** One HTTP exchange of the call; the transport's handler. */
-  final class Attempt implements ResponseHandler {
-    final int number;
-    private final AtomicInteger pumpWork = new AtomicInteger();
-    volatile @Nullable Exchange exchange;
-    /** The thread inside {@code transport.execute} for this attempt, until it returns. */
-    volatile @Nullable Thread executing;
-    /** Opens once {@code execute} has returned (or thrown) and the exchange is attached. */
-    final CountDownLatch attached = new CountDownLatch(1);
-    volatile boolean abandoned;
-    volatile Scheduler.@Nullable Cancellable headersTimer;
-    volatile Scheduler.@Nullable Cancellable idleTimer;
-    volatile Scheduler.@Nullable Cancellable drainTimer;
-    /** When bytes last arrived, or a paused blocking consumer asked again. */
-    volatile long lastActivity;
-    /** Whether a read is outstanding; always so in async mode once headers arrived. */
-    volatile boolean readPending;
-    // Guarded by RealCall.lock.
-    boolean wantRead;
-    private boolean responded;
-    private int status;
-    private Headers headers = Headers.EMPTY;
-    private @Nullable ErrorCollector errorBody;
-    private boolean readBeforeAttach;
-
-    Attempt(int number) {
-      this.number = number;
-    }
-
-    void attach(Exchange e) {
-      boolean readNow;
-      lock.lock();
-      try {
-        exchange = e;
-        executing = null;
-        attached.countDown();
-        if (abandoned) {
-          readNow = false;
-        } else {
-          readNow = readBeforeAttach;
-          readBeforeAttach = false;
-        }
-      } finally {
-        lock.unlock();
-      }
-      if (abandoned) {
-        e.cancel();
-      } else if (readNow) {
-        if (callback != null) pump();
-        else signal();
-      }
-    }
-
-    void stopTimers() {
-      Scheduler.Cancellable h = headersTimer;
-      if (h != null) h.cancel();
-      Scheduler.Cancellable i = idleTimer;
-      if (i != null) i.cancel();
-      Scheduler.Cancellable d = drainTimer;
-      if (d != null) d.cancel();
-    }
-
-    /** No response head in time: nothing was received, so the attempt may be retried. */
-    void retryAfterTimeout(ChatWireException e) {
-      if (abandoned) return;
-      retryOrFail(this, e, null);
-    }
-
-    /** The body's content is complete ({@code [DONE]}) but the body has not ended in time. */
-    private void finishAfterDone() {
-      if (abandoned) return;
-      T value;
-      try {
-        value = sink.onEnd();
-      } catch (ChatWireException e) {
-        fail(this, e);
-        return;
-      }
-      Exchange ex = exchange;
-      succeed(this, value);
-      // The server kept the body open after the end: release the connection rather than wait.
-      if (ex != null) ex.cancel();
-    }
-
-    /** Ends the attempt with the API error collected so far (the body was cut short). */
-    private void endErrorBody(ErrorCollector eb) {
-      finishError(eb); // a retry or a failure cancels the exchange, releasing the connection
-    }
-
-    private void finishError(ErrorCollector eb) {
-      ChatWireException e = eb.toException(status, headers, env.mask);
-      if (Retries.isRetryable(status, headers)) retryOrFail(this, e, headers);
-      else fail(this, e);
-    }
-
-    /** Asks for the next body buffer: from this callback thread (async) or the consumer's. */
-    private void wantMore() {
-      if (callback == null) {
-        lock.lock();
-        try {
-          if (exchange == null) readBeforeAttach = true;
-          wantRead = true;
-          changed.signalAll();
-        } finally {
-          lock.unlock();
-        }
-      } else if (exchange == null && executing != Thread.currentThread()) {
-        // The head came before execute() returned on the caller's thread. Wait for the attach
-        // (execute never blocks), so that the read happens here: an inline transport reads on
-        // the thread that asks, and the async API must never read on the caller's thread.
-        awaitAttached();
-        pump();
-      } else if (exchange == null) {
-        lock.lock();
-        try {
-          readBeforeAttach = true;
-        } finally {
-          lock.unlock();
-        }
-        if (exchange != null) attach(exchange);
-      } else {
-        pump();
-      }
-    }
-
-    private void awaitAttached() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          attached.await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) Thread.currentThread().interrupt();
-    }
-
-    /** Async demand, trampolined: an inline transport's nested call only marks more work. */
-    private void pump() {
-      if (pumpWork.getAndIncrement() != 0) return;
-      do {
-        Exchange e = exchange;
-        if (abandoned || e == null) {
-          pumpWork.set(0);
-          return;
-        }
-        e.request();
-      } while (pumpWork.decrementAndGet() != 0);
-    }
-
-    private void armIdleTimer(long delayNanos) {
-      idleTimer = env.scheduler.schedule(this::checkIdle, delayNanos);
-    }
-
-    private void checkIdle() {
-      if (abandoned) return;
-      long idle = env.timeouts.getIdle().toNanos();
-      long waited = env.scheduler.nanoTime() - lastActivity;
-      if (readPending && waited >= idle) {
-        ErrorCollector eb = errorBody;
-        if (eb != null) {
-          // An error body that stopped flowing still says what the error was.
-          endErrorBody(eb);
-          return;
-        }
-        fail(this, new IdleTimeoutException(env.timeouts.getIdle(), null, sink.partial()));
-      } else {
-        armIdleTimer(readPending ? idle - waited : idle);
-      }
-    }
-
-    @Override
-    public void onResponse(int status, Headers headers) {
-      if (abandoned) return;
-      Scheduler.Cancellable h = headersTimer;
-      if (h != null) h.cancel();
-      lock.lock();
-      try {
-        this.responded = true;
-        this.status = status;
-        this.headers = headers;
-      } finally {
-        lock.unlock();
-      }
-      lastActivity = env.scheduler.nanoTime();
-      if (callback != null) readPending = true;
-      safe(() -> env.listener.responseHeaders(status, headers));
-      if (status < 200 || status >= 300) {
-        errorBody = new ErrorCollector();
-      } else {
-        try {
-          sink.onResponse(status, headers);
-        } catch (ChatWireException e) {
-          fail(this, e);
-          return;
-        }
-      }
-      armIdleTimer(env.timeouts.getIdle().toNanos());
-      wantMore();
-    }
-
-    @Override
-    public void onBody(ByteBuffer bytes) {
-      if (abandoned) return;
-      lastActivity = env.scheduler.nanoTime();
-      if (callback == null) readPending = false;
-      ErrorCollector eb = errorBody;
-      if (eb != null) {
-        if (!eb.append(bytes)) {
-          endErrorBody(eb);
-          return;
-        }
-      } else {
-        try {
-          sink.onBytes(bytes);
-        } catch (ChatWireException e) {
-          fail(this, e);
-          return;
-        }
-        if (drainTimer == null && sink.isFinished()) {
-          drainTimer = env.scheduler.schedule(this::finishAfterDone, DRAIN_GRACE_NANOS);
-        }
-      }
-      wantMore();
-    }
-
-    @Override
-    public void onComplete() {
-      if (abandoned) return;
-      stopTimers();
-      ErrorCollector eb = errorBody;
-      if (eb != null) {
-        finishError(eb);
-        return;
-      }
-      T value;
-      try {
-        value = sink.onEnd();
-      } catch (ChatWireException e) {
-        fail(this, e);
-        return;
-      }
-      succeed(this, value);
-    }
-
-    @Override
-    public void onError(IOException error) {
-      if (abandoned) return;
-      stopTimers();
-      boolean beforeResponse;
-      lock.lock();
-      try {
-        beforeResponse = !responded;
-      } finally {
-        lock.unlock();
-      }
-      ChatWireException e = IoErrors.map(error, env.timeouts, sink.partial(), beforeResponse);
-      if (beforeResponse && !(e instanceof CancelledException)) retryOrFail(this, e, null);
-      else fail(this, e);
     }
   }
 }
