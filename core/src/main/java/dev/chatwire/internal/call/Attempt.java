@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One HTTP exchange of a {@link RealCall}; the transport's handler. */
 final class Attempt<T> implements ResponseHandler {
-private final RealCall<T> call;
+  private final RealCall<T> call;
   final int number;
   private final AtomicInteger pumpWork = new AtomicInteger();
   volatile @Nullable Exchange exchange;
