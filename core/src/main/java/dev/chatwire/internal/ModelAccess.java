@@ -1,16 +1,31 @@
 package dev.chatwire.internal;
 
+import dev.chatwire.model.Audio;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.ChunkChoice;
+import dev.chatwire.model.Delta;
+import dev.chatwire.model.FinishReason;
+import dev.chatwire.model.FunctionCall;
+import dev.chatwire.model.Logprobs;
+import dev.chatwire.model.Role;
+import dev.chatwire.model.ServiceTier;
+import dev.chatwire.model.StopReason;
+import dev.chatwire.model.ToolCall;
+import dev.chatwire.model.Usage;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reaches model state that is not public API: the original text of {@code created}, kept so a
- * float such as {@code 1.7e9} is written back as it came, and absence as absence.
+ * float such as {@code 1.7e9} is written back as it came, and absence as absence; and the
+ * constructors the stream's chunk reader uses to make chunks without a builder per object.
  *
  * <p>The text is null when {@code created} is a plain integer, empty when the member was absent,
- * and otherwise the JSON number as it appeared. The model package installs the one
- * implementation when its classes initialize.
+ * and otherwise the JSON number as it appeared. The constructors take lists and maps as they
+ * are: the caller passes unmodifiable ones that nothing else changes. The model package installs
+ * the one implementation when its classes initialize.
  */
 public abstract class ModelAccess {
   private static volatile @Nullable ModelAccess instance;
@@ -42,4 +57,21 @@ public abstract class ModelAccess {
 
   /** Sets the original {@code created} text on a chunk builder. */
   public abstract void createdText(ChatCompletionChunk.Builder builder, @Nullable String text);
+
+  /** A chunk of these values; {@code createdText} as described above. */
+  public abstract ChatCompletionChunk chunk(@Nullable String id, @Nullable String object,
+      long created, @Nullable String createdText, @Nullable String model,
+      List<ChunkChoice> choices, @Nullable Usage usage, @Nullable ServiceTier serviceTier,
+      @Nullable String systemFingerprint, Map<String, String> extras);
+
+  /** A chunk choice of these values; a null {@code delta} is the delta with no members. */
+  public abstract ChunkChoice chunkChoice(int index, @Nullable Delta delta,
+      @Nullable FinishReason finishReason, @Nullable Logprobs logprobs,
+      @Nullable StopReason stopReason, Map<String, String> extras);
+
+  /** A delta of these values. */
+  public abstract Delta delta(@Nullable Role role, @Nullable String content,
+      @Nullable String refusal, List<ToolCall> toolCalls, @Nullable FunctionCall functionCall,
+      @Nullable Audio audio, @Nullable String reasoningContent, @Nullable String reasoning,
+      Map<String, String> extras);
 }

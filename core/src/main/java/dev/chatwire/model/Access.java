@@ -1,6 +1,8 @@
 package dev.chatwire.model;
 
 import dev.chatwire.internal.ModelAccess;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The model package's side of {@link ModelAccess}. */
@@ -34,5 +36,30 @@ final class Access extends ModelAccess {
   @Override
   public void createdText(ChatCompletionChunk.Builder builder, @Nullable String text) {
     builder.createdText = text;
+  }
+
+  @Override
+  public ChatCompletionChunk chunk(@Nullable String id, @Nullable String object, long created,
+      @Nullable String createdText, @Nullable String model, List<ChunkChoice> choices,
+      @Nullable Usage usage, @Nullable ServiceTier serviceTier, @Nullable String systemFingerprint,
+      Map<String, String> extras) {
+    return new ChatCompletionChunk(id, object, created, createdText, model, choices, usage,
+        serviceTier, systemFingerprint, extras);
+  }
+
+  @Override
+  public ChunkChoice chunkChoice(int index, @Nullable Delta delta,
+      @Nullable FinishReason finishReason, @Nullable Logprobs logprobs,
+      @Nullable StopReason stopReason, Map<String, String> extras) {
+    return new ChunkChoice(index, delta == null ? ChunkChoice.EMPTY : delta, finishReason,
+        logprobs, stopReason, extras);
+  }
+
+  @Override
+  public Delta delta(@Nullable Role role, @Nullable String content, @Nullable String refusal,
+      List<ToolCall> toolCalls, @Nullable FunctionCall functionCall, @Nullable Audio audio,
+      @Nullable String reasoningContent, @Nullable String reasoning, Map<String, String> extras) {
+    return new Delta(role, content, refusal, toolCalls, functionCall, audio, reasoningContent,
+        reasoning, extras);
   }
 }

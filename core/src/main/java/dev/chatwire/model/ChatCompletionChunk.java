@@ -40,16 +40,25 @@ public final class ChatCompletionChunk {
   private final Map<String, String> extras;
 
   private ChatCompletionChunk(Builder b) {
-    this.id = b.id;
-    this.object = b.object;
-    this.created = b.created;
-    this.createdText = b.createdText;
-    this.model = b.model;
-    this.choices = Maps.copyOrEmpty(b.choices);
-    this.usage = b.usage;
-    this.serviceTier = b.serviceTier;
-    this.systemFingerprint = b.systemFingerprint;
-    this.extras = Maps.copyOrEmpty(b.extras);
+    this(b.id, b.object, b.created, b.createdText, b.model, Maps.copyOrEmpty(b.choices), b.usage,
+        b.serviceTier, b.systemFingerprint, Maps.copyOrEmpty(b.extras));
+  }
+
+  /** Takes {@code choices} and {@code extras} as they are: they must be unmodifiable. */
+  ChatCompletionChunk(@Nullable String id, @Nullable String object, long created,
+      @Nullable String createdText, @Nullable String model, List<ChunkChoice> choices,
+      @Nullable Usage usage, @Nullable ServiceTier serviceTier, @Nullable String systemFingerprint,
+      Map<String, String> extras) {
+    this.id = id;
+    this.object = object;
+    this.created = created;
+    this.createdText = createdText;
+    this.model = model;
+    this.choices = choices;
+    this.usage = usage;
+    this.serviceTier = serviceTier;
+    this.systemFingerprint = systemFingerprint;
+    this.extras = extras;
   }
 
   /** Starts building a chunk. */

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * provider members are kept in {@link #getExtras()}. Immutable and thread-safe.
  */
 public final class ChunkChoice {
-  private static final Delta EMPTY = Delta.builder().build();
+  /** The delta of a choice that has none. */
+  static final Delta EMPTY = Delta.builder().build();
 
   private final int index;
   private final Delta delta;
@@ -22,12 +23,18 @@ public final class ChunkChoice {
   private final Map<String, String> extras;
 
   private ChunkChoice(Builder b) {
-    this.index = b.index;
-    this.delta = b.delta;
-    this.finishReason = b.finishReason;
-    this.logprobs = b.logprobs;
-    this.stopReason = b.stopReason;
-    this.extras = Maps.copyOrEmpty(b.extras);
+    this(b.index, b.delta, b.finishReason, b.logprobs, b.stopReason, Maps.copyOrEmpty(b.extras));
+  }
+
+  /** Takes {@code extras} as it is: it must be unmodifiable. */
+  ChunkChoice(int index, Delta delta, @Nullable FinishReason finishReason,
+      @Nullable Logprobs logprobs, @Nullable StopReason stopReason, Map<String, String> extras) {
+    this.index = index;
+    this.delta = delta;
+    this.finishReason = finishReason;
+    this.logprobs = logprobs;
+    this.stopReason = stopReason;
+    this.extras = extras;
   }
 
   /** Starts building a choice. */

@@ -30,15 +30,23 @@ public final class Delta {
   private final Map<String, String> extras;
 
   private Delta(Builder b) {
-    this.role = b.role;
-    this.content = b.content;
-    this.refusal = b.refusal;
-    this.toolCalls = Maps.copyOrEmpty(b.toolCalls);
-    this.functionCall = b.functionCall;
-    this.audio = b.audio;
-    this.reasoningContent = b.reasoningContent;
-    this.reasoning = b.reasoning;
-    this.extras = Maps.copyOrEmpty(b.extras);
+    this(b.role, b.content, b.refusal, Maps.copyOrEmpty(b.toolCalls), b.functionCall, b.audio,
+        b.reasoningContent, b.reasoning, Maps.copyOrEmpty(b.extras));
+  }
+
+  /** Takes {@code toolCalls} and {@code extras} as they are: they must be unmodifiable. */
+  Delta(@Nullable Role role, @Nullable String content, @Nullable String refusal,
+      List<ToolCall> toolCalls, @Nullable FunctionCall functionCall, @Nullable Audio audio,
+      @Nullable String reasoningContent, @Nullable String reasoning, Map<String, String> extras) {
+    this.role = role;
+    this.content = content;
+    this.refusal = refusal;
+    this.toolCalls = toolCalls;
+    this.functionCall = functionCall;
+    this.audio = audio;
+    this.reasoningContent = reasoningContent;
+    this.reasoning = reasoning;
+    this.extras = extras;
   }
 
   /** Starts building a delta. */

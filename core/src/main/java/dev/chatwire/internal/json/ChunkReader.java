@@ -1,13 +1,20 @@
 package dev.chatwire.internal.json;
 
+import dev.chatwire.internal.Maps;
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
+import dev.chatwire.model.Delta;
 import dev.chatwire.model.FinishReason;
+import dev.chatwire.model.Logprobs;
 import dev.chatwire.model.ServiceTier;
+import dev.chatwire.model.StopReason;
+import dev.chatwire.model.Usage;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +35,10 @@ public final class ChunkReader implements AutoCloseable {
   private final ReusedValue<ServiceTier> tier = new ReusedValue<>(ServiceTier::of);
   private final ReusedValue<FinishReason> finishReason = new ReusedValue<>(FinishReason::of);
   private final MessageJson delta = new MessageJson();
+  private final ModelAccess access = ModelAccess.get();
+  // Unknown members of the chunk and of a choice, gathered here and copied into the model.
+  private final Map<String, String> chunkExtras = new LinkedHashMap<>(4);
+  private final Map<String, String> choiceExtras = new LinkedHashMap<>(4);
 
   /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
   public ChatCompletionChunk read(byte[] buf, int off, int len, long eventIndex) {
@@ -65,42 +76,54 @@ public final class ChunkReader implements AutoCloseable {
   private ChatCompletionChunk read(JsonIn in) {
     in.next();
     in.requireObject();
-    ChatCompletionChunk.Builder b = ChatCompletionChunk.builder();
+    String id = null;
+    String object = null;
+    long created = 0;
     String createdText = ValueJson.ABSENT;
+    String model = null;
+    List<ChunkChoice> choices = Collections.emptyList();
+    Usage usage = null;
+    ServiceTier serviceTier = null;
+    String fingerprint = null;
+    Map<String, String> extras = null;
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "id":
-          b.id(in.stringOrNullReusing(id));
+          id = in.stringOrNullReusing(this.id);
           break;
         case "object":
-          b.object(in.stringOrNullReusing(object));
+          object = in.stringOrNullReusing(this.object);
           break;
         case "created":
-          b.created(ValueJson.created(in));
+          created = ValueJson.created(in);
           createdText = ValueJson.createdText(in);
           break;
         case "model":
-          b.model(in.stringOrNullReusing(model));
+          model = in.stringOrNullReusing(this.model);
           break;
         case "choices":
-          b.choices(choices(in));
+          choices = choices(in);
           break;
         case "usage":
-          b.usage(UsageJson.readOrNull(in));
+          usage = UsageJson.readOrNull(in);
           break;
         case "service_tier":
-          b.serviceTier(tier.read(in));
+          serviceTier = tier.read(in);
           break;
         case "system_fingerprint":
-          b.systemFingerprint(in.stringOrNullReusing(fingerprint));
+          fingerprint = in.stringOrNullReusing(this.fingerprint);
           break;
         default:
-          b.putExtra(name, in.raw());
+          if (extras == null) {
+            extras = chunkExtras;
+            extras.clear();
+          }
+          extras.put(name, in.raw());
       }
     }
     in.requireEnd();
-    if (createdText != null) ModelAccess.get().createdText(b, createdText);
-    return b.build();
+    return access.chunk(id, object, created, createdText, model, choices, usage, serviceTier,
+        fingerprint, extras == null ? Collections.emptyMap() : Maps.copy(extras));
   }
 
   private List<ChunkChoice> choices(JsonIn in) {
@@ -112,34 +135,44 @@ public final class ChunkReader implements AutoCloseable {
     do {
       list.add(choice(in));
     } while (in.nextElement());
-    return list;
+    return Collections.unmodifiableList(list);
   }
 
   private ChunkChoice choice(JsonIn in) {
     in.requireObject();
-    ChunkChoice.Builder b = ChunkChoice.builder();
+    int index = 0;
+    Delta d = null;
+    FinishReason reason = null;
+    Logprobs logprobs = null;
+    StopReason stopReason = null;
+    Map<String, String> extras = null;
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "index":
-          b.index(in.intOr(0));
+          index = in.intOr(0);
           break;
         case "delta":
           delta.read(in);
-          b.delta(delta.delta());
+          d = delta.delta();
           break;
         case "finish_reason":
-          b.finishReason(finishReason.read(in));
+          reason = finishReason.read(in);
           break;
         case "logprobs":
-          b.logprobs(LogprobsJson.readOrNull(in));
+          logprobs = LogprobsJson.readOrNull(in);
           break;
         case "stop_reason":
-          b.stopReason(ValueJson.stopReason(in));
+          stopReason = ValueJson.stopReason(in);
           break;
         default:
-          b.putExtra(name, in.raw());
+          if (extras == null) {
+            extras = choiceExtras;
+            extras.clear();
+          }
+          extras.put(name, in.raw());
       }
     }
-    return b.build();
+    return access.chunkChoice(index, d, reason, logprobs, stopReason,
+        extras == null ? Collections.emptyMap() : Maps.copy(extras));
   }
 }

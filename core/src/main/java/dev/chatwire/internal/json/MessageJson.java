@@ -1,6 +1,8 @@
 package dev.chatwire.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.chatwire.internal.Maps;
+import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.model.Audio;
 import dev.chatwire.model.ChatCompletionMessage;
 import dev.chatwire.model.Delta;
@@ -83,9 +85,8 @@ final class MessageJson {
 
   /** The last object read, as a delta. */
   Delta delta() {
-    return Delta.builder().role(role).content(content).refusal(refusal)
-        .toolCalls(toolCalls).functionCall(functionCall).audio(audio)
-        .reasoningContent(reasoningContent).reasoning(reasoning).extras(extras).build();
+    return ModelAccess.get().delta(role, content, refusal, Maps.copy(toolCalls), functionCall,
+        audio, reasoningContent, reasoning, Maps.copy(extras));
   }
 
   private static @Nullable Audio audio(JsonIn in) {

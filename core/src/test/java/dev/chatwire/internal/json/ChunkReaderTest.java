@@ -2,9 +2,12 @@ package dev.chatwire.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.chatwire.error.DecodeException;
 import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.ChunkChoice;
+import dev.chatwire.model.Delta;
 import dev.chatwire.model.FinishReason;
 import dev.chatwire.model.Role;
 import dev.chatwire.model.ServiceTier;
@@ -145,5 +148,59 @@ class ChunkReaderTest {
     reader.close();
     reader.close();
     assertThat(read(reader, "{\"id\":\"b\"}", 1).getId()).isEqualTo("b");
+  }
+
+  @Test
+  void unknownMembersOfAChunkStayAsReadWhenTheNextChunkIsRead() {
+    ChunkReader reader = new ChunkReader();
+    ChatCompletionChunk a = read(reader, "{\"b\":1,\"a\":2,\"choices\":[{\"index\":0,\"p\":3,"
+        + "\"delta\":{\"q\":4}}]}", 0);
+    read(reader, "{\"c\":5,\"choices\":[{\"index\":0,\"r\":6,\"delta\":{\"s\":7}}]}", 1);
+    assertThat(a.getExtras()).containsExactly(entry("b", "1"), entry("a", "2"));
+    assertThat(a.getChoices().get(0).getExtras()).containsExactly(entry("p", "3"));
+    assertThat(a.getChoices().get(0).getDelta().getExtras()).containsExactly(entry("q", "4"));
+  }
+
+  @Test
+  void unknownMembersOfABadChunkDoNotCarryIntoTheNext() {
+    ChunkReader reader = new ChunkReader();
+    assertThatThrownBy(() -> read(reader, "{\"x\":1,\"choices\":[{\"y\":2,\"index\":\"z\"}]}", 0))
+        .isInstanceOf(DecodeException.class);
+    ChatCompletionChunk next = read(reader, "{\"choices\":[{\"index\":0,\"w\":3}]}", 1);
+    assertThat(next.getExtras()).isEmpty();
+    assertThat(next.getChoices().get(0).getExtras()).containsExactly(entry("w", "3"));
+  }
+
+  @Test
+  void readListsAndMapsCannotBeChanged() {
+    ChatCompletionChunk c = read(new ChunkReader(), "{\"x\":1,\"choices\":[{\"index\":0,\"y\":2,"
+        + "\"delta\":{\"z\":3,\"tool_calls\":[{\"index\":0},{\"index\":1}]}},{\"index\":1}]}", 0);
+    ChunkChoice first = c.getChoices().get(0);
+    assertThatThrownBy(() -> c.getChoices().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> c.getExtras().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.getExtras().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.getDelta().getExtras().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.getDelta().getToolCalls().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aChoiceWithoutDeltaHasTheDeltaWithNoMembers() {
+    ChatCompletionChunk c = read(new ChunkReader(), "{\"choices\":[{\"index\":0}]}", 0);
+    assertThat(c.getChoices().get(0).getDelta()).isEqualTo(Delta.builder().build());
+  }
+
+  @Test
+  void aChunkReadMatchesTheSameChunkBuilt() {
+    ChatCompletionChunk c = read(new ChunkReader(), String.format(CHUNK, "1", "flex", "\"stop\""), 0);
+    ChatCompletionChunk built = ChatCompletionChunk.builder().id("chatcmpl-1")
+        .object("chat.completion.chunk").created(1).model("gpt-4o").serviceTier(ServiceTier.FLEX)
+        .systemFingerprint("fp_1")
+        .addChoice(ChunkChoice.builder().index(0).finishReason(FinishReason.STOP)
+            .delta(Delta.builder().role(Role.ASSISTANT).content("x").build()).build())
+        .build();
+    assertThat(c).isEqualTo(built).hasSameHashCodeAs(built);
   }
 }
