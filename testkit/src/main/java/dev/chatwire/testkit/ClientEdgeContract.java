@@ -92,6 +92,22 @@ public abstract class ClientEdgeContract extends ClientHarness {
   }
 
   @Test
+  void anOversizedErrorBodyIsCutAndStillGivesTheApiError() {
+    StringBuilder filler = new StringBuilder();
+    while (filler.length() < 200_000) filler.append("padding ");
+    server.enqueue(MockResponse.error(503,
+            "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"},\"x\":\""
+                + filler + "\"}")
+        .header("x-should-retry", "false"));
+    ChatWire c = client();
+    ApiException e = catchThrowableOfType(ApiException.class, () -> c.chat().create(request()));
+    assertThat(e.getStatus()).isEqualTo(503);
+    assertThat(e.getError().getBody()).hasSize(dev.chatwire.error.ApiError.MAX_BODY_CHARS);
+    assertThat(e.getMessage()).doesNotContain("padding");
+    assertThat(server.takeRequest(WAIT).awaitClosed(WAIT)).as("the connection was released").isTrue();
+  }
+
+  @Test
   void aResponseTimeoutIsRetriedBecauseNothingWasReceived() throws Exception {
     Gate gate = new Gate();
     server.enqueue(MockResponse.json(completionJson("late")).faultBeforeHeaders(Fault.stallUntil(gate)));
