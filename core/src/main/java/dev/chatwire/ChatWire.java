@@ -50,6 +50,7 @@ public final class ChatWire implements AutoCloseable {
   final EventListener.Factory eventListeners;
   final Scheduler scheduler;
   private final ChatCompletions chat;
+  private volatile boolean closed;
 
   private ChatWire(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -91,10 +92,18 @@ public final class ChatWire implements AutoCloseable {
     return retryPolicy;
   }
 
-  /** Closes the transport if this client created it; idempotent. */
+  /**
+   * Closes the transport if this client created it; idempotent. Calls made afterwards throw
+   * {@link IllegalStateException} at once and send nothing.
+   */
   @Override
   public void close() {
+    closed = true;
     if (ownsTransport) transport.close();
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   @Override

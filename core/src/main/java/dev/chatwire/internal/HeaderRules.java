@@ -3,9 +3,12 @@ package dev.chatwire.internal;
 import dev.chatwire.transport.Headers;
 
 /**
- * What a request header may hold: a name of RFC 9110 token characters and a value without CR, LF
- * or NUL, so that no value (a key read from a file with its newline, a header passed through from
- * user input) can end the field and inject another. Messages name the header, never its value.
+ * What a request header may hold: a name of RFC 9110 token characters and a value of visible
+ * ASCII, spaces and tabs. So no value (a key read from a file with its newline, a header passed
+ * through from user input) can end the field and inject another, and none reaches a transport
+ * that would refuse it (java.net.http, OkHttp) or cut a character to its low byte (Netty sends
+ * U+200B as the control byte 0x0B): every transport sends what passes here, and nothing else is
+ * ever sent or retried. Messages name the header and the character's code, never the value.
  */
 public final class HeaderRules {
   private HeaderRules() {}
@@ -26,7 +29,7 @@ public final class HeaderRules {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
+      if ((c < 0x20 && c != '\t') || c > 0x7e) {
         throw new IllegalArgumentException(
             "the value of header " + name + " has a forbidden character (0x"
                 + Integer.toHexString(c) + ") at index " + i);

@@ -3,27 +3,27 @@ package dev.chatwire.internal.call;
 import dev.chatwire.Scheduler;
 import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
+import dev.chatwire.error.ConnectTimeoutException;
 import dev.chatwire.error.IdleTimeoutException;
+import dev.chatwire.internal.wire.ExchangeDriver;
 import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.ResponseHandler;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /** One HTTP exchange of a {@link RealCall}; the transport's handler. */
 final class Attempt<T> implements ResponseHandler {
   private final RealCall<T> call;
   final int number;
-  private final AtomicInteger pumpWork = new AtomicInteger();
-  volatile @Nullable Exchange exchange;
-  /** The thread inside {@code transport.execute} for this attempt, until it returns. */
-  volatile @Nullable Thread executing;
-  /** Opens once {@code execute} has returned (or thrown) and the exchange is attached. */
-  final CountDownLatch attached = new CountDownLatch(1);
+  /** The exchange, known before the transport reports anything. */
+  final ExchangeDriver exchange = new ExchangeDriver(this);
   volatile boolean abandoned;
+  /** Where this attempt goes, for messages. */
+  volatile URI uri = URI.create("http://unknown/");
+  volatile Scheduler.@Nullable Cancellable connectTimer;
   volatile Scheduler.@Nullable Cancellable headersTimer;
   volatile Scheduler.@Nullable Cancellable idleTimer;
   volatile Scheduler.@Nullable Cancellable drainTimer;
@@ -33,42 +33,20 @@ final class Attempt<T> implements ResponseHandler {
   volatile boolean readPending;
   // Guarded by RealCall.lock.
   boolean wantRead;
+  private boolean connected;
   private boolean responded;
   private int status;
   private Headers headers = Headers.EMPTY;
   private @Nullable ErrorCollector errorBody;
-  private boolean readBeforeAttach;
 
   Attempt(RealCall<T> call, int number) {
     this.call = call;
     this.number = number;
   }
 
-  void attach(Exchange e) {
-    boolean readNow;
-    call.lock.lock();
-    try {
-      exchange = e;
-      executing = null;
-      attached.countDown();
-      if (abandoned) {
-        readNow = false;
-      } else {
-        readNow = readBeforeAttach;
-        readBeforeAttach = false;
-      }
-    } finally {
-      call.lock.unlock();
-    }
-    if (abandoned) {
-      e.cancel();
-    } else if (readNow) {
-      if (call.callback != null) pump();
-      else call.signal();
-    }
-  }
-
   void stopTimers() {
+    Scheduler.Cancellable c = connectTimer;
+    if (c != null) c.cancel();
     Scheduler.Cancellable h = headersTimer;
     if (h != null) h.cancel();
     Scheduler.Cancellable i = idleTimer;
@@ -110,60 +88,19 @@ final class Attempt<T> implements ResponseHandler {
     else call.fail(this, e);
   }
 
-  /** Asks for the next body buffer: from this call.callback thread (async) or the consumer's. */
+  /** Asks for the next body buffer: at once (async), or through the consumer's thread. */
   private void wantMore() {
-    if (call.callback == null) {
-      call.lock.lock();
-      try {
-        if (exchange == null) readBeforeAttach = true;
-        wantRead = true;
-        call.changed.signalAll();
-      } finally {
-        call.lock.unlock();
-      }
-    } else if (exchange == null && executing != Thread.currentThread()) {
-      // The head came before execute() returned on the caller's thread. Wait for the attach
-      // (execute never blocks), so that the read happens here: an inline transport reads on
-      // the thread that asks, and the async API must never read on the caller's thread.
-      awaitAttached();
-      pump();
-    } else if (exchange == null) {
-      call.lock.lock();
-      try {
-        readBeforeAttach = true;
-      } finally {
-        call.lock.unlock();
-      }
-      if (exchange != null) attach(exchange);
-    } else {
-      pump();
+    if (call.callback != null) {
+      exchange.request(); // inside a handler call: only adds demand, the driver serves it
+      return;
     }
-  }
-
-  private void awaitAttached() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        attached.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+    call.lock.lock();
+    try {
+      wantRead = true;
+      call.changed.signalAll();
+    } finally {
+      call.lock.unlock();
     }
-    if (interrupted) Thread.currentThread().interrupt();
-  }
-
-  /** Async demand, trampolined: an inline transport's nested call only marks more work. */
-  private void pump() {
-    if (pumpWork.getAndIncrement() != 0) return;
-    do {
-      Exchange e = exchange;
-      if (abandoned || e == null) {
-        pumpWork.set(0);
-        return;
-      }
-      e.request();
-    } while (pumpWork.decrementAndGet() != 0);
   }
 
   private void armIdleTimer(long delayNanos) {
@@ -184,6 +121,31 @@ final class Attempt<T> implements ResponseHandler {
       call.fail(this, new IdleTimeoutException(call.env.timeouts.getIdle(), null, call.sink.partial()));
     } else {
       armIdleTimer(readPending ? idle - waited : idle);
+    }
+  }
+
+  /** No connection in time: nothing was sent, so the attempt may be retried. */
+  void connectTimedOut() {
+    if (abandoned) return;
+    call.lock.lock();
+    try {
+      if (connected) return;
+    } finally {
+      call.lock.unlock();
+    }
+    call.retryOrFail(this, new ConnectTimeoutException(
+        call.env.timeouts.getConnect(), null, call.sink.partial()), null);
+  }
+
+  @Override
+  public void onConnected() {
+    Scheduler.Cancellable c = connectTimer;
+    if (c != null) c.cancel();
+    call.lock.lock();
+    try {
+      connected = true;
+    } finally {
+      call.lock.unlock();
     }
   }
 
@@ -265,15 +227,18 @@ final class Attempt<T> implements ResponseHandler {
   public void onError(IOException error) {
     if (abandoned) return;
     stopTimers();
+    boolean beforeConnect;
     boolean beforeResponse;
     call.lock.lock();
     try {
+      beforeConnect = !connected;
       beforeResponse = !responded;
     } finally {
       call.lock.unlock();
     }
-    ChatWireException e = IoErrors.map(error, call.env.timeouts, call.sink.partial(), beforeResponse);
-    if (beforeResponse && !(e instanceof CancelledException)) call.retryOrFail(this, e, null);
+    ChatWireException e = IoErrors.map(error, call.env.timeouts, uri, call.sink.partial(),
+        beforeConnect, beforeResponse);
+    if (IoErrors.isRetryable(e, beforeResponse)) call.retryOrFail(this, e, null);
     else call.fail(this, e);
   }
 }

@@ -53,6 +53,8 @@ public final class RealCall<T> {
   private @Nullable ChatWireException failure;
   private Scheduler.@Nullable Cancellable deadlineTimer;
   private Scheduler.@Nullable Cancellable retryTimer;
+  /** The thread in {@link #start()}, which hears of a closed transport by an exception. */
+  private volatile @Nullable Thread starter;
   /** When the total deadline passes, in scheduler time; meaningful only with a deadline. */
   private long deadlineAt;
 
@@ -63,8 +65,13 @@ public final class RealCall<T> {
     this.callback = callback;
   }
 
-  /** Sends the first attempt and starts the total deadline, if one is set. */
+  /**
+   * Sends the first attempt and starts the total deadline, if one is set.
+   *
+   * @throws IllegalStateException if the transport is closed: nothing is sent, nothing retried
+   */
   public void start() {
+    starter = Thread.currentThread();
     Duration total = env.timeouts.getTotal();
     HttpRequest first;
     try {
@@ -108,26 +115,25 @@ public final class RealCall<T> {
       fail(a, unbuildable(e));
       return;
     }
-    if (a.abandoned) { // cancelled meanwhile: nothing is sent
-      a.attached.countDown();
-      return;
-    }
+    if (a.abandoned) return; // cancelled meanwhile: nothing is sent
+    a.uri = request.getUri();
     safe(() -> env.listener.attemptStart(request, a.number));
+    a.connectTimer =
+        env.scheduler.schedule(a::connectTimedOut, env.timeouts.getConnect().toNanos());
     a.headersTimer =
         env.scheduler.schedule(
             () -> a.retryAfterTimeout(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
-    Exchange exchange;
-    a.executing = Thread.currentThread();
     try {
-      exchange = env.transport.execute(request, a);
+      a.exchange.start(env.transport, request);
+    } catch (IllegalStateException e) {
+      fail(a, new ChatWireException("the transport is closed", e));
+      if (a.number == 1 && Thread.currentThread() == starter) throw e;
     } catch (RuntimeException e) {
-      a.attached.countDown();
-      fail(a, new ChatWireException("the transport rejected the request: " + e.getMessage(), e));
-      return;
+      fail(a, new ChatWireException("the transport rejected the request ("
+          + e.getClass().getName() + ")", e));
     }
-    a.attach(exchange);
   }
 
   /** The request (its key supplier, a header) failed; its message may hold a secret. */
@@ -145,7 +151,7 @@ public final class RealCall<T> {
     try {
       while (!ready.getAsBoolean() && !published) {
         Attempt<T> a = current;
-        if (a != null && a.wantRead && a.exchange != null) {
+        if (a != null && a.wantRead) {
           a.wantRead = false;
           a.lastActivity = env.scheduler.nanoTime();
           a.readPending = true;
@@ -302,8 +308,7 @@ public final class RealCall<T> {
       fail(a, error);
       return;
     }
-    Exchange abandonedExchange = a.exchange;
-    if (abandonedExchange != null) abandonedExchange.cancel(); // a no-op once it completed
+    a.exchange.cancel(); // a no-op once it completed
     safe(() -> env.listener.retryScheduled(a.number + 1, Duration.ofNanos(delay), error));
     startAfterBoth.run();
   }

@@ -1,4 +1,4 @@
-package dev.chatwire.internal.okhttp;
+package dev.chatwire.transport.okhttp.internal;
 
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
