@@ -4,11 +4,11 @@ import dev.chatwire.transport.Headers;
 
 /**
  * What a request header may hold: a name of RFC 9110 token characters and a value of visible
- * ASCII, spaces and tabs. So no value (a key read from a file with its newline, a header passed
- * through from user input) can end the field and inject another, and none reaches a transport
- * that would refuse it (java.net.http, OkHttp) or cut a character to its low byte (Netty sends
- * U+200B as the control byte 0x0B): every transport sends what passes here, and nothing else is
- * ever sent or retried. Messages name the header and the character's code, never the value.
+ * ASCII, space and tab. So no value (a key read from a file with its newline, a header passed
+ * through from user input) can end the field and inject another, and every transport sends
+ * exactly the bytes given: a character some transports refuse and others would cut to its low
+ * byte (U+200B sent as 0x0B, a curly quote pasted with a key) fails the call before anything is
+ * sent, on every transport alike. Messages name the header and the character, never the value.
  */
 public final class HeaderRules {
   private HeaderRules() {}
@@ -29,10 +29,11 @@ public final class HeaderRules {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c > 0x7e) {
+      if (c != '\t' && (c < 0x20 || c > 0x7E)) {
         throw new IllegalArgumentException(
-            "the value of header " + name + " has a forbidden character (0x"
-                + Integer.toHexString(c) + ") at index " + i);
+            "the value of header " + name + " has a forbidden character ("
+                + (c < 0x80 ? "0x" + Integer.toHexString(c) : String.format("U+%04X", (int) c))
+                + ") at index " + i);
       }
     }
   }
