@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * test also checks, through its handler, that onResponse comes first and once, onBody only against
  * demand and never empty, nothing after the terminal call, and no two handler calls at once.
  */
-public abstract class TransportContract extends DriverContract {
+public abstract class TransportContract extends HostileServerContract {
   private static final int STREAMS = 50;
   private static final int THREAD_ALLOWANCE = 8;
 
