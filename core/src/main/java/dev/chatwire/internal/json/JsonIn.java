@@ -144,8 +144,8 @@ public final class JsonIn implements AutoCloseable {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) return;
     int length = parser.getTextLength();
     if (length > JsonSupport.MAX_NUMBER_LENGTH) {
-      throw error("number length (" + length + ") exceeds the allowed maximum ("
-          + JsonSupport.MAX_NUMBER_LENGTH + ")");
+      throw error("JSON exceeds a limit (number length (" + length
+          + ") exceeds the allowed maximum (" + JsonSupport.MAX_NUMBER_LENGTH + "))");
     }
   }
 
