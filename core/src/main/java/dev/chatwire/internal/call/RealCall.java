@@ -17,9 +17,11 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One logical call: attempts, retries, the response-headers, idle and total timers, cancellation,
- * and demand. In blocking mode the consumer's thread issues every read ({@link #awaitUntil}); in
- * async mode reads are issued from the transport's own callbacks, never from the caller's thread.
+ * One logical call as a state machine: {@code State} for the call, {@code Attempt.Phase} for its
+ * current attempt; attempts, retries (judged in {@code Attempt.failed}, applied in {@code
+ * retryOrFail}), the connect, response-headers, idle and total timers, cancellation, and demand.
+ * In blocking mode the consumer's thread issues every read ({@link #awaitUntil}); in async mode
+ * reads are issued from the transport's own callbacks, never from the caller's thread.
  */
 public final class RealCall<T> {
   /**
@@ -27,6 +29,16 @@ public final class RealCall<T> {
    * finishes anyway and releases the connection.
    */
   static final long DRAIN_GRACE_NANOS = 1_000_000_000L;
+
+  /** Where a call is. An attempt's own progress is its {@code Attempt.Phase}. */
+  enum State {
+    /** An attempt is current (or about to start). */
+    ATTEMPTING,
+    /** An attempt failed retryably; the next starts when its delay has passed. */
+    WAITING_TO_RETRY,
+    /** Succeeded, failed or cancelled; the outcome is final. */
+    ENDED
+  }
 
   /** Receives the terminal outcome in async mode. */
   public interface Callback<T> {
@@ -46,7 +58,7 @@ public final class RealCall<T> {
   // Guarded by lock.
   @Nullable Attempt<T> current;
   private int attempts;
-  private boolean terminal;
+  private State state = State.ATTEMPTING;
   /** Set after the event listener heard the end, so a caller never sees the end before it. */
   private boolean published;
   private @Nullable T result;
@@ -101,7 +113,8 @@ public final class RealCall<T> {
     Attempt<T> a;
     lock.lock();
     try {
-      if (terminal) return;
+      if (state == State.ENDED) return;
+      state = State.ATTEMPTING;
       attempts++;
       a = new Attempt<>(this, attempts);
       current = a;
@@ -115,14 +128,14 @@ public final class RealCall<T> {
       fail(a, unbuildable(e));
       return;
     }
-    if (a.abandoned) return; // cancelled meanwhile: nothing is sent
+    if (a.isEnded()) return; // cancelled meanwhile: nothing is sent
     a.uri = request.getUri();
     safe(() -> env.listener.attemptStart(request, a.number));
     a.connectTimer =
         env.scheduler.schedule(a::connectTimedOut, env.timeouts.getConnect().toNanos());
     a.headersTimer =
         env.scheduler.schedule(
-            () -> a.retryAfterTimeout(new ResponseTimeoutException(
+            () -> a.headersTimedOut(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
     try {
@@ -229,10 +242,10 @@ public final class RealCall<T> {
   void succeed(Attempt<T> a, T value) {
     lock.lock();
     try {
-      if (terminal || current != a) return;
-      terminal = true;
+      if (state == State.ENDED || current != a) return;
+      state = State.ENDED;
       result = value;
-      a.abandoned = true;
+      a.end();
       stopTimers();
     } finally {
       lock.unlock();
@@ -247,12 +260,12 @@ public final class RealCall<T> {
     Exchange toCancel = null;
     lock.lock();
     try {
-      if (terminal || (a != null && current != a)) return;
-      terminal = true;
+      if (state == State.ENDED || (a != null && current != a)) return;
+      state = State.ENDED;
       failure = error;
       stopTimers();
       if (current != null) {
-        current.abandoned = true;
+        current.end();
         toCancel = current.exchange;
       }
     } finally {
@@ -291,12 +304,13 @@ public final class RealCall<T> {
     boolean retry;
     lock.lock();
     try {
-      if (terminal || current != a) return;
+      if (state == State.ENDED || current != a) return;
       retry = delay >= 0
           && a.number <= env.retryPolicy.getMaxRetries()
           && (deadlineTimer == null || deadlineAt - env.scheduler.nanoTime() > delay);
       if (retry) {
-        a.abandoned = true;
+        state = State.WAITING_TO_RETRY;
+        a.end();
         a.stopTimers();
         current = null;
         retryTimer = env.scheduler.schedule(startAfterBoth, delay);
