@@ -43,9 +43,16 @@ import org.junit.jupiter.api.Test;
  * idempotent and unblocks a waiting request(); exactly one terminal call, onError(IOException)
  * for refused, closed and reset connections; onResponse first with case-insensitive and repeated
  * header fields; request and response bytes arrive exactly; 50 concurrent streams complete (with
- * a flat thread count for transports that promise it); the connect timeout is honoured. Every
- * test also checks, through its handler, that onResponse comes first and once, onBody only against
- * demand and never empty, nothing after the terminal call, and no two handler calls at once.
+ * a flat thread count for transports that promise it); a hanging connect is never reported
+ * connected (core's connect timer runs until onConnected) and ends on cancel(). What core's
+ * exchange driver promises ({@link DriverContract}): a throwing handler gets one onError, execute()
+ * after close() throws IllegalStateException, demand after cancel() delivers nothing, re-entrant
+ * request() never nests calls, bytes before a break come before its onError. Hostile servers
+ * ({@link HostileServerContract}): a header line without a colon ends at once, broken chunk
+ * framing keeps the bytes before it, a redirect is never followed, a non-ASCII header value is
+ * refused, never cut to a byte. Every test also checks, through its handler, that onConnected
+ * comes at most once before onResponse, onResponse first and once, onBody only against demand and
+ * never empty, nothing after the terminal call, and no two handler calls at once.
  */
 public abstract class TransportContract extends HostileServerContract {
   private static final int STREAMS = 50;
