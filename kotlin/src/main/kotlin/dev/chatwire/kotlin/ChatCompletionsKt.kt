@@ -24,6 +24,7 @@ import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
 import kotlinx.coroutines.future.await
+import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * Sends [request] and suspends until the completion arrives, without blocking a thread.
@@ -48,6 +49,12 @@ public fun ChatCompletions.streamFlow(
     options: RequestOptions = RequestOptions.none(),
 ): Flow<ChatCompletionChunk> =
     callbackFlow {
+        // Set before this flow cancels the call: the CancelledException that cancelling reports
+        // must not close the channel. Closing it would hand the collector that exception, on
+        // another thread, before the cancellation has reached the collector's own continuation,
+        // and `withTimeoutOrNull` would throw instead of returning null. Left open, the channel
+        // is closed by this producer's own cancellation once it completes.
+        val cancelledHere = AtomicBoolean()
         val future =
             streamAsync(
                 request,
@@ -61,12 +68,15 @@ public fun ChatCompletions.streamFlow(
                     }
 
                     override fun onError(error: ChatWireException) {
-                        channel.close(error)
+                        if (!cancelledHere.get()) channel.close(error)
                     }
                 },
                 options,
             )
-        awaitClose { future.cancel(true) }
+        awaitClose {
+            cancelledHere.set(true)
+            future.cancel(true)
+        }
     }.buffer(Channel.UNLIMITED)
 
 /**
