@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatwire.ChatWire;
+import dev.chatwire.EventListener;
 import dev.chatwire.RetryPolicy;
 import dev.chatwire.error.ApiException;
 import dev.chatwire.error.RateLimitException;
@@ -13,6 +14,7 @@ import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.model.FinishReason;
 import dev.chatwire.stream.ChatStream;
 import dev.chatwire.stream.StreamListener;
+import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +31,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The ChatWire client on every transport against ai-mocks' OpenAI mock (a Ktor server, embedded
  * on an ephemeral port): plain and streamed answers, a stream that ends without {@code [DONE]},
- * and an error status. Each test matches its own request by a word in the user message, so one
+ * and error statuses. Each test matches its own request by a word in the user message, so one
  * server serves them all.
+ *
+ * <p>The mock departs from OpenAI's wire format where real servers do too ({@link
+ * AiMocksWireTest} pins that): {@code data:} without a space, {@code Content-Type} and {@code
+ * Connection} sent twice on a stream, and an error's JSON served as {@code text/plain}.
  */
 class AiMocksOpenaiTest {
   private static MockOpenai openai;
 
   private Transport transport;
   private ChatWire client;
+  private EventListener eventListener = EventListener.NONE;
 
   @BeforeAll
   static void startServer() {
@@ -61,6 +68,7 @@ class AiMocksOpenaiTest {
         .apiKey("sk-interop")
         .transport(transport)
         .retryPolicy(RetryPolicy.none())
+        .eventListener(eventListener)
         .build();
     return client;
   }
@@ -97,9 +105,17 @@ class AiMocksOpenaiTest {
         .respondsStream(res -> {
           res.chunks("Hel", "lo, ", "stream", "ing ", wire.name());
           res.setFinishReason("stop");
+          res.setSendDone(true);
           return Unit.INSTANCE;
         });
 
+    List<String> contentTypes = new ArrayList<>();
+    eventListener = new EventListener() {
+      @Override
+      public void responseHeaders(int status, Headers headers) {
+        contentTypes.addAll(headers.values("Content-Type"));
+      }
+    };
     List<String> texts = new ArrayList<>();
     ChatCompletion completion;
     try (ChatStream stream = client(wire).chat().stream(ask("stream " + word))) {
@@ -111,6 +127,7 @@ class AiMocksOpenaiTest {
     assertThat(completion.getChoices().get(0).getMessage().getContent())
         .isEqualTo("Hello, streaming " + wire.name());
     assertThat(completion.getChoices().get(0).getFinishReason()).isEqualTo(FinishReason.STOP);
+    assertThat(contentTypes).containsExactly("text/event-stream", "text/event-stream");
   }
 
   @ParameterizedTest
