@@ -2,6 +2,7 @@ package dev.chatwire;
 
 import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
+import dev.chatwire.internal.Secrets;
 import dev.chatwire.internal.call.CallEnv;
 import dev.chatwire.internal.call.CompletionSink;
 import dev.chatwire.internal.call.RealCall;
@@ -198,6 +199,7 @@ public final class ChatCompletions {
     if (client.defaultHeaders.get("User-Agent") == null) h.set("User-Agent", USER_AGENT);
     String key = client.apiKey == null ? null : client.apiKey.get();
     seen.key = key;
+    Secrets.remember(key);
     if (key != null && !key.isEmpty()) {
       if (client.azureKeyHeader) h.set("api-key", key);
       else h.set("Authorization", "Bearer " + key);
@@ -219,7 +221,7 @@ public final class ChatCompletions {
     @Override
     public String apply(String text) {
       String k = key;
-      return k == null || k.length() < 8 ? text : text.replace(k, "██");
+      return Secrets.redact(k == null || k.length() < 8 ? text : text.replace(k, "██"));
     }
   }
 
