@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * Sends [request] and suspends until the completion arrives, without blocking a thread.
- * Cancelling the coroutine cancels the call and releases its connection. Failures are thrown as
- * the typed [ChatWireException] subclasses.
+ * Cancelling the coroutine cancels the call and releases its connection, and the coroutine ends
+ * with its own cancellation (so `withTimeoutOrNull` returns null). Failures are thrown as the typed
+ * [ChatWireException] subclasses.
  */
 public suspend fun ChatCompletions.await(
     request: ChatCompletionRequest,
@@ -40,9 +41,10 @@ public suspend fun ChatCompletions.await(
  * The chunks of a streamed completion as a cold [Flow]: each collection sends one request, and
  * each chunk is emitted as soon as its bytes arrive. No thread is held while waiting (the chunks
  * arrive on the transport's threads). Chunks the collector has not taken yet are buffered, which
- * for a chat completion is bounded by the length of the answer. Cancelling the collector cancels
- * the stream and releases the connection; a failure ends the flow with its [ChatWireException],
- * which carries the partial completion.
+ * for a chat completion is bounded by the length of the answer. Cancelling the collector
+ * (`withTimeout`, `take(n)`, `cancel()`) cancels the stream and releases the connection, and the
+ * collector always sees its own cancellation, never ChatWire's `CancelledException`; a failure
+ * ends the flow with its [ChatWireException], which carries the partial completion.
  */
 public fun ChatCompletions.streamFlow(
     request: ChatCompletionRequest,
