@@ -91,7 +91,8 @@ public final class ChatCompletions {
   /**
    * Streams the completion: an iterable of chunks read on the iterating thread, with the
    * accumulated completion at the end. Sets {@code stream: true} and, unless the request sets
-   * {@code stream_options}, asks for usage in the last chunk. Close it to stop early; it releases
+   * {@code stream_options} or the client was built with {@code streamUsage(false)}, asks for usage
+   * in the last chunk. Close it to stop early; it releases
    * the connection.
    */
   public ChatStream stream(ChatCompletionRequest request) {
@@ -140,9 +141,11 @@ public final class ChatCompletions {
     return request;
   }
 
-  private static ChatCompletionRequest streaming(ChatCompletionRequest request) {
+  private ChatCompletionRequest streaming(ChatCompletionRequest request) {
     ChatCompletionRequest.Builder b = request.toBuilder().stream(true);
-    if (request.getStreamOptions() == null) b.streamOptions(StreamOptions.withUsage());
+    if (request.getStreamOptions() == null && client.streamUsage) {
+      b.streamOptions(StreamOptions.withUsage());
+    }
     return b.build();
   }
 

@@ -13,6 +13,8 @@ import dev.chatwire.error.StreamErrorException;
 import dev.chatwire.error.TruncatedStreamException;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.ChatCompletionRequest;
+import dev.chatwire.model.StreamOptions;
 import dev.chatwire.sse.EventTooLargeException;
 import dev.chatwire.stream.ChatStream;
 import java.time.Duration;
@@ -34,6 +36,41 @@ public abstract class OutcomeContract extends ClientHarness {
     List<String> texts = new ArrayList<>();
     for (String t : s.textDeltas()) texts.add(t);
     return texts;
+  }
+
+  // ---- stream_options -----------------------------------------------------------------------
+
+  @Test
+  void aStreamAsksForUsageByDefault() {
+    server.enqueue(MockResponse.sse(chunkJson("a"), finishJson()));
+    try (ChatStream s = client().chat().stream(request())) {
+      s.getCompletion();
+    }
+    assertThat(take().getBodyUtf8()).contains("\"stream_options\":{\"include_usage\":true}");
+  }
+
+  @Test
+  void aClientWithoutStreamUsageSendsNoStreamOptionsAndStillCompletes() {
+    server.enqueue(MockResponse.sse(chunkJson("a"), finishJson()));
+    ChatCompletion c;
+    try (ChatStream s = client(b -> b.streamUsage(false)).chat().stream(request())) {
+      c = s.getCompletion();
+    }
+    String body = take().getBodyUtf8();
+    assertThat(body).contains("\"stream\":true").doesNotContain("stream_options");
+    assertThat(text(c)).isEqualTo("a");
+    assertThat(c.getChoices().get(0).getFinishReason()).isNotNull();
+    assertThat(c.getUsage()).isNull();
+  }
+
+  @Test
+  void aRequestWithoutUsageSendsNoStreamOptions() {
+    server.enqueue(MockResponse.sse(chunkJson("a"), finishJson()));
+    ChatCompletionRequest r = request().toBuilder().streamOptions(StreamOptions.withoutUsage()).build();
+    try (ChatStream s = client().chat().stream(r)) {
+      assertThat(text(s.getCompletion())).isEqualTo("a");
+    }
+    assertThat(take().getBodyUtf8()).doesNotContain("stream_options");
   }
 
   // ---- truncation ---------------------------------------------------------------------------
@@ -172,6 +209,26 @@ public abstract class OutcomeContract extends ClientHarness {
         () -> client().chat().create(request()));
     assertThat(e.getMessage()).contains("Not Found").contains("Cannot POST /chat/completions");
     assertThat(e.getError().getExtras()).containsEntry("status", "404");
+  }
+
+  @Test
+  void anErrorBodyWithASuccessStatusIsTypedByItsCode() {
+    server.enqueue(MockResponse.json(
+        "{\"error\":{\"message\":\"quota\",\"code\":\"rate_limit_exceeded\"}}"));
+    RateLimitException e = catchThrowableOfType(RateLimitException.class,
+        () -> client(b -> b.retryPolicy(RetryPolicy.none())).chat().create(request()));
+    assertThat(e.getStatus()).isEqualTo(200);
+    assertThat(e.isInStream()).isFalse();
+  }
+
+  @Test
+  void aContentTypeEchoingTheKeyIsMaskedInTheDecodeError() {
+    server.enqueue(MockResponse.body("<html>no</html>").header("Content-Type", "text/x-" + SECRET));
+    ChatStream s = client().chat().stream(request());
+    DecodeException e = catchThrowableOfType(DecodeException.class, s::getCompletion);
+    assertThat(e).hasMessageContaining("Content-Type");
+    assertThat(e.getMessage()).doesNotContain(SECRET);
+    s.close();
   }
 
   @Test
