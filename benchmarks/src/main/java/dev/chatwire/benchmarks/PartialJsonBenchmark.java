@@ -1,8 +1,11 @@
 package dev.chatwire.benchmarks;
 
 import dev.chatwire.json.PartialJson;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +101,61 @@ public class PartialJsonBenchmark {
   @Benchmark
   public Object closedText() {
     return whole.closedText();
+  }
+
+  /**
+   * A cross-check in thread CPU time, which other processes on a shared machine disturb less than
+   * wall time: per delta over the whole document, over its first and its last tenth, and {@code
+   * value()} of the whole. Run: {@code java -cp benchmarks/target/benchmarks.jar
+   * dev.chatwire.benchmarks.PartialJsonBenchmark}.
+   */
+  public static void main(String[] args) {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long sink = 0;
+    for (int size : new int[] {100, 1000, 20000, 100000}) {
+      PartialJsonBenchmark b = new PartialJsonBenchmark();
+      b.size = size;
+      b.setUp();
+      String[] d = b.deltas;
+      int tenth = Math.max(1, d.length / 10);
+      int reps = Math.max(20, 4_000_000 / b.whole.length());
+      double all = Double.MAX_VALUE;
+      double first = Double.MAX_VALUE;
+      double last = Double.MAX_VALUE;
+      double value = Double.MAX_VALUE;
+      for (int round = 0; round < 15; round++) {
+        long t0 = cpu.getCurrentThreadCpuTime();
+        for (int r = 0; r < reps; r++) {
+          PartialJson p = new PartialJson();
+          for (String piece : d) p.append(piece);
+          sink += p.length();
+        }
+        all = Math.min(all, (cpu.getCurrentThreadCpuTime() - t0) / (double) reps / d.length);
+        long head = 0;
+        long tail = 0;
+        for (int r = 0; r < reps; r++) {
+          PartialJson p = new PartialJson();
+          long a = cpu.getCurrentThreadCpuTime();
+          for (int i = 0; i < tenth; i++) p.append(d[i]);
+          head += cpu.getCurrentThreadCpuTime() - a;
+          for (int i = tenth; i < d.length - tenth; i++) p.append(d[i]);
+          long c = cpu.getCurrentThreadCpuTime();
+          for (int i = d.length - tenth; i < d.length; i++) p.append(d[i]);
+          tail += cpu.getCurrentThreadCpuTime() - c;
+        }
+        first = Math.min(first, head / (double) reps / tenth);
+        last = Math.min(last, tail / (double) reps / tenth);
+        int valueReps = Math.max(5, 400_000 / b.whole.length());
+        long v0 = cpu.getCurrentThreadCpuTime();
+        for (int r = 0; r < valueReps; r++) sink += b.whole.value().hashCode() & 1;
+        value = Math.min(value, (cpu.getCurrentThreadCpuTime() - v0) / (double) valueReps);
+      }
+      System.out.printf(Locale.ROOT,
+          "size %6d: %5d deltas, append %4.0f ns/delta (first tenth %4.0f, last tenth %4.0f,"
+              + " each with two clock reads), value() %,9.0f ns%n",
+          size, d.length, all, first, last, value);
+    }
+    if (sink == 42) System.out.println();
   }
 
   private static String records(Random random, int size) {
