@@ -72,7 +72,7 @@ final class RequestWriter {
 
   static void strings(List<String> values, JsonOut out) {
     out.startArray();
-    for (String v : values) out.run(() -> out.gen().writeString(v));
+    for (String v : values) out.run(() -> out.gen().writeString(Utf16.wellFormed(v)));
     out.endArray();
   }
 
