@@ -3,10 +3,6 @@ package dev.chatwire.json;
 import dev.chatwire.error.DecodeException;
 import dev.chatwire.internal.json.PartialFrame;
 import dev.chatwire.internal.json.PartialNumber;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -157,43 +153,17 @@ public final class PartialJson {
   public @Nullable Object value() {
     if (depth == 0) {
       if (state == STRING) return string.toString();
-      return hasRoot ? copy(root, null) : null;
+      return hasRoot ? PartialFrame.copy(root, null, new Object[1]) : null;
     }
     PartialFrame top = stack[depth - 1];
     Object[] openCopy = new Object[1];
-    Object result = copy(root, top.container, openCopy);
+    Object result = PartialFrame.copy(root, top.container, openCopy);
     if (state == STRING) top.add(openCopy[0], string.toString());
     return result;
   }
 
   private int stringCut() {
     return escape != 0 ? escapeStart : pos;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static @Nullable Object copy(@Nullable Object v, @Nullable Object open, Object[] openCopy) {
-    Object c;
-    if (v instanceof Map) {
-      Map<String, @Nullable Object> m = (Map<String, @Nullable Object>) v;
-      Map<String, @Nullable Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
-      for (Map.Entry<String, @Nullable Object> e : m.entrySet()) {
-        out.put(e.getKey(), copy(e.getValue(), open, openCopy));
-      }
-      c = out;
-    } else if (v instanceof List) {
-      List<@Nullable Object> l = (List<@Nullable Object>) v;
-      List<@Nullable Object> out = new ArrayList<>(l.size());
-      for (int i = 0, n = l.size(); i < n; i++) out.add(copy(l.get(i), open, openCopy));
-      c = out;
-    } else {
-      return v;
-    }
-    if (v == open) openCopy[0] = c;
-    return c;
-  }
-
-  private static @Nullable Object copy(@Nullable Object v, @Nullable Object open) {
-    return copy(v, open, new Object[1]);
   }
 
   private void grow(int needed) {

@@ -43,6 +43,32 @@ public final class PartialFrame {
     }
   }
 
+  /**
+   * A deep copy of a value built by the reader (maps, lists and immutable leaves); the copy of
+   * {@code open}, the innermost open container, is stored in {@code openCopy[0]}.
+   */
+  @SuppressWarnings("unchecked")
+  public static @Nullable Object copy(@Nullable Object v, @Nullable Object open, Object[] openCopy) {
+    Object c;
+    if (v instanceof Map) {
+      Map<String, @Nullable Object> m = (Map<String, @Nullable Object>) v;
+      Map<String, @Nullable Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
+      for (Map.Entry<String, @Nullable Object> e : m.entrySet()) {
+        out.put(e.getKey(), copy(e.getValue(), open, openCopy));
+      }
+      c = out;
+    } else if (v instanceof List) {
+      List<@Nullable Object> l = (List<@Nullable Object>) v;
+      List<@Nullable Object> out = new ArrayList<>(l.size());
+      for (int i = 0, n = l.size(); i < n; i++) out.add(copy(l.get(i), open, openCopy));
+      c = out;
+    } else {
+      return v;
+    }
+    if (v == open) openCopy[0] = c;
+    return c;
+  }
+
   /** The JSON path of the value being read, such as {@code $.cities[2].name}; names cut at 32. */
   public static String path(@Nullable PartialFrame[] stack, int depth) {
     StringBuilder sb = new StringBuilder("$");
