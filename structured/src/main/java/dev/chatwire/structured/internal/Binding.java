@@ -41,8 +41,10 @@ public final class Binding {
 
   /** What went wrong, without the payload (Jackson's own messages may quote it). */
   private static String problem(JsonProcessingException e) {
-    if (e instanceof JsonEOFException) return "is cut off before the JSON ends";
-    if (e instanceof JsonParseException) return "is malformed JSON";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonEOFException) return "is cut off before the JSON ends";
+      if (t instanceof JsonParseException) return "is malformed JSON";
+    }
     if (e instanceof JsonMappingException) {
       StringBuilder path = new StringBuilder();
       for (JsonMappingException.Reference r : ((JsonMappingException) e).getPath()) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link ToolMethod}s of an object as tools: parameters in, return value out. */
@@ -79,7 +80,8 @@ public final class MethodTools {
         if (absent && types[i].isPrimitive()) {
           throw new OutputMismatchException(what + " is missing", argumentsJson, null);
         }
-        values[i] = absent ? null : Binding.read(node.toString(), types[i], what);
+        if (absent) values[i] = types[i].getRawClass() == Optional.class ? Optional.empty() : null;
+        else values[i] = Binding.read(node.toString(), types[i], what);
       }
       try {
         return method.invoke(target, values);

@@ -1,7 +1,9 @@
 package dev.chatwire.structured.internal;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
@@ -25,6 +27,19 @@ public final class Nullability {
     if (annotated(field) || annotated(field.getAnnotatedType())) return true;
     Class<?> owner = field.getDeclaringClass();
     return KOTLIN_REFLECT && KotlinTypes.isKotlin(owner) && KotlinTypes.isNullable(field);
+  }
+
+  /** Whether the elements of {@code field}'s list or array may be null ({@code List<@Nullable T>}). */
+  public static boolean ofItem(Field field) {
+    AnnotatedType type = field.getAnnotatedType();
+    AnnotatedType item = null;
+    if (type instanceof AnnotatedParameterizedType) {
+      AnnotatedType[] arguments = ((AnnotatedParameterizedType) type).getAnnotatedActualTypeArguments();
+      if (arguments.length == 1) item = arguments[0];
+    } else if (type instanceof AnnotatedArrayType) {
+      item = ((AnnotatedArrayType) type).getAnnotatedGenericComponentType();
+    }
+    return item != null && annotated(item);
   }
 
   /** Whether {@code parameter} may be null. */

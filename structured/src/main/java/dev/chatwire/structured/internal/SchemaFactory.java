@@ -1,5 +1,6 @@
 package dev.chatwire.structured.internal;
 
+import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
@@ -15,6 +16,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Derives strict-mode JSON Schemas from types with victools' generator (draft 2020-12, {@code
@@ -47,8 +49,10 @@ public final class SchemaFactory {
     for (int i = 0; i < parameters.length; i++) {
       String where = method.getDeclaringClass().getSimpleName() + "." + method.getName() + "("
           + names.get(i) + ")";
-      TypeRules.check(Json.TYPES.resolve(types[i]), where);
-      ObjectNode property = builder.createSchemaReference(types[i]);
+      ResolvedType type = Json.TYPES.resolve(types[i]);
+      if (type.getErasedType() == Optional.class) type = type.getTypeParameters().get(0);
+      TypeRules.check(type, where);
+      ObjectNode property = builder.createSchemaReference(type);
       Description d = parameters[i].getAnnotation(Description.class);
       if (d != null) property.put("description", d.value());
       properties.set(names.get(i), property);
@@ -82,6 +86,8 @@ public final class SchemaFactory {
         })
         .withInstanceAttributeOverride((node, field, context) -> TypeRules.check(field.getType(),
             field.getDeclaringType().getErasedType().getSimpleName() + "." + field.getName()));
+    // Declaration order: a model writes properties in schema order, so reasons before verdicts.
+    config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
     config.forTypesInGeneral().withDescriptionResolver(scope -> {
       Description d = scope.getType().getErasedType().getAnnotation(Description.class);
       return d == null ? null : d.value();
@@ -90,7 +96,8 @@ public final class SchemaFactory {
   }
 
   private static boolean nullable(FieldScope field) {
-    if (field.isFakeContainerItemScope()) return false;
-    return field.getRawMember() != null && Nullability.of(field.getRawMember());
+    if (field.getRawMember() == null) return false;
+    if (field.isFakeContainerItemScope()) return Nullability.ofItem(field.getRawMember());
+    return Nullability.of(field.getRawMember());
   }
 }
