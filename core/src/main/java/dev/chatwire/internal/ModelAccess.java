@@ -60,7 +60,7 @@ public abstract class ModelAccess {
 
   /** A chunk of these values; {@code createdText} as described above. */
   public abstract ChatCompletionChunk chunk(@Nullable String id, @Nullable String object,
-      long created, @Nullable String createdText, @Nullable String model,
+      @Nullable Long created, @Nullable String createdText, @Nullable String model,
       List<ChunkChoice> choices, @Nullable Usage usage, @Nullable ServiceTier serviceTier,
       @Nullable String systemFingerprint, Map<String, String> extras);
 

@@ -39,7 +39,7 @@ final class Access extends ModelAccess {
   }
 
   @Override
-  public ChatCompletionChunk chunk(@Nullable String id, @Nullable String object, long created,
+  public ChatCompletionChunk chunk(@Nullable String id, @Nullable String object, @Nullable Long created,
       @Nullable String createdText, @Nullable String model, List<ChunkChoice> choices,
       @Nullable Usage usage, @Nullable ServiceTier serviceTier, @Nullable String systemFingerprint,
       Map<String, String> extras) {

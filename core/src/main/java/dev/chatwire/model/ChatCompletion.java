@@ -28,7 +28,7 @@ public final class ChatCompletion {
 
   private final @Nullable String id;
   private final @Nullable String object;
-  private final long created;
+  private final @Nullable Long created;
   final @Nullable String createdText;
   private final @Nullable String model;
   private final List<Choice> choices;
@@ -74,8 +74,11 @@ public final class ChatCompletion {
     return object;
   }
 
-  /** When the completion was created, in Unix seconds (a fraction is dropped); 0 when absent. */
-  public long getCreated() {
+  /**
+   * When the completion was created, in Unix seconds (a fraction is dropped); null when the
+   * server sent none (some proxies and local servers omit it).
+   */
+  public @Nullable Long getCreated() {
     return created;
   }
 
@@ -114,7 +117,7 @@ public final class ChatCompletion {
     if (this == o) return true;
     if (!(o instanceof ChatCompletion)) return false;
     ChatCompletion that = (ChatCompletion) o;
-    return created == that.created
+    return Objects.equals(created, that.created)
         && Objects.equals(id, that.id)
         && Objects.equals(object, that.object)
         && Objects.equals(model, that.model)
@@ -144,7 +147,7 @@ public final class ChatCompletion {
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String object;
-    private long created;
+    private @Nullable Long created;
     @Nullable String createdText;
     private @Nullable String model;
     private @Nullable List<Choice> choices;
@@ -169,7 +172,7 @@ public final class ChatCompletion {
     }
 
     /** Sets the creation time in Unix seconds. */
-    public Builder created(long created) {
+    public Builder created(@Nullable Long created) {
       this.created = created;
       this.createdText = null;
       return this;

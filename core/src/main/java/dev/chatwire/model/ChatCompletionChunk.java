@@ -30,7 +30,7 @@ public final class ChatCompletionChunk {
 
   private final @Nullable String id;
   private final @Nullable String object;
-  private final long created;
+  private final @Nullable Long created;
   final @Nullable String createdText;
   private final @Nullable String model;
   private final List<ChunkChoice> choices;
@@ -45,7 +45,7 @@ public final class ChatCompletionChunk {
   }
 
   /** Takes {@code choices} and {@code extras} as they are: they must be unmodifiable. */
-  ChatCompletionChunk(@Nullable String id, @Nullable String object, long created,
+  ChatCompletionChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
       @Nullable String createdText, @Nullable String model, List<ChunkChoice> choices,
       @Nullable Usage usage, @Nullable ServiceTier serviceTier, @Nullable String systemFingerprint,
       Map<String, String> extras) {
@@ -85,8 +85,11 @@ public final class ChatCompletionChunk {
     return object;
   }
 
-  /** When the completion was created, in Unix seconds (a fraction is dropped); 0 when absent. */
-  public long getCreated() {
+  /**
+   * When the completion was created, in Unix seconds (a fraction is dropped); null when the
+   * server sent none (some proxies and local servers omit it).
+   */
+  public @Nullable Long getCreated() {
     return created;
   }
 
@@ -125,7 +128,7 @@ public final class ChatCompletionChunk {
     if (this == o) return true;
     if (!(o instanceof ChatCompletionChunk)) return false;
     ChatCompletionChunk that = (ChatCompletionChunk) o;
-    return created == that.created
+    return Objects.equals(created, that.created)
         && Objects.equals(id, that.id)
         && Objects.equals(object, that.object)
         && Objects.equals(model, that.model)
@@ -155,7 +158,7 @@ public final class ChatCompletionChunk {
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String object;
-    private long created;
+    private @Nullable Long created;
     @Nullable String createdText;
     private @Nullable String model;
     private @Nullable List<ChunkChoice> choices;
@@ -180,7 +183,7 @@ public final class ChatCompletionChunk {
     }
 
     /** Sets the creation time in Unix seconds. */
-    public Builder created(long created) {
+    public Builder created(@Nullable Long created) {
       this.created = created;
       this.createdText = null;
       return this;

@@ -2,6 +2,7 @@ package dev.chatwire.stream;
 
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.internal.stream.ChoiceAccumulator;
+import dev.chatwire.internal.stream.Indexes;
 import dev.chatwire.internal.stream.MergedExtras;
 import dev.chatwire.internal.stream.Texts;
 import dev.chatwire.model.ChatCompletion;
@@ -10,6 +11,8 @@ import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.ServiceTier;
 import dev.chatwire.model.Usage;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -46,9 +49,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p><b>Top level:</b> {@code id} and {@code model} are the first non-empty ones and {@code
- * created} the first non-zero one (Azure's first chunk has an empty id and model and {@code
- * created: 0}; llama.cpp changes {@code created} mid-stream; some servers change the id on every
- * chunk); {@code system_fingerprint} and {@code service_tier} are the first non-null ones; {@code
+ * created} the first non-zero one (0 when every chunk sent 0, null when none sent it: absent stays
+ * absent, never 1970). Azure's first chunk has an empty id and model and {@code created: 0};
+ * llama.cpp changes {@code created} mid-stream; some servers change the id on every
+ * chunk. {@code system_fingerprint} and {@code service_tier} are the first non-null ones; {@code
  * usage} is the last non-null one, wherever it came (on a last chunk with no choices, on the
  * finish chunk, or on every chunk). Unknown chunk members become completion members, the first
  * non-null value winning, except Azure's {@code prompt_filter_results} (and the older {@code
@@ -56,7 +60,10 @@ import org.jspecify.annotations.Nullable;
  * random padding that differs on every chunk and is dropped. Chunks after a choice finished (a
  * repeated finish, a usage chunk, Azure's late filter results) are merged like any other.
  *
- * <p>{@link #add} never throws on what a provider sends; {@link #snapshot()} builds new objects
+ * <p>{@link #add} costs what the chunk holds, whatever order the indexes come in. It throws only
+ * a {@link dev.chatwire.error.DecodeException} for a choice or tool call {@code index} outside
+ * {@code 0..1023} (no provider sends one; a hostile server could make an accumulator hold
+ * millions of parts). {@link #snapshot()} builds new objects
  * each time (linear in what was accumulated), so call it when a completion is needed, not per
  * chunk.
  *
@@ -86,13 +93,15 @@ public final class ChunkAccumulator {
 
   private @Nullable String id;
   private @Nullable String model;
-  private long created;
+  private @Nullable Long created;
   private @Nullable String createdText;
   private @Nullable String systemFingerprint;
   private @Nullable ServiceTier serviceTier;
   private @Nullable Usage usage;
   private final MergedExtras extras = MergedExtras.firstWins();
-  private final List<ChoiceAccumulator> choices = new ArrayList<>(1); // sorted by index
+  private final List<ChoiceAccumulator> choices = new ArrayList<>(1); // in arrival order
+  private final Map<Integer, ChoiceAccumulator> byIndex = new HashMap<>(2);
+  private boolean sorted = true;
   private @Nullable ChoiceAccumulator lastChoice;
   private int chunkCount;
   // Map.forEach on the chunk's unmodifiable extras walks them without an iterator or entry
@@ -107,8 +116,9 @@ public final class ChunkAccumulator {
     chunkCount++;
     id = Texts.firstNonEmpty(id, chunk.getId());
     model = Texts.firstNonEmpty(model, chunk.getModel());
-    if (created == 0 && chunk.getCreated() != 0) {
-      created = chunk.getCreated();
+    Long chunkCreated = chunk.getCreated();
+    if (chunkCreated != null && (created == null || (created == 0 && chunkCreated != 0))) {
+      created = chunkCreated;
       createdText = ModelAccess.get().createdText(chunk);
     }
     if (systemFingerprint == null) systemFingerprint = chunk.getSystemFingerprint();
@@ -138,7 +148,7 @@ public final class ChunkAccumulator {
         .systemFingerprint(systemFingerprint)
         .extras(extras.toMap());
     ModelAccess.get().createdText(b, createdText);
-    for (ChoiceAccumulator choice : choices) b.addChoice(choice.build());
+    for (ChoiceAccumulator choice : sortedChoices()) b.addChoice(choice.build());
     return b.build();
   }
 
@@ -150,14 +160,22 @@ public final class ChunkAccumulator {
   private ChoiceAccumulator choice(int index) {
     ChoiceAccumulator last = lastChoice;
     if (last != null && last.index() == index) return last;
-    int at = choices.size();
-    while (at > 0 && choices.get(at - 1).index() >= index) {
-      at--;
-      if (choices.get(at).index() == index) return lastChoice = choices.get(at);
-    }
+    ChoiceAccumulator known = byIndex.get(index);
+    if (known != null) return lastChoice = known;
+    Indexes.check(index, "choices");
     ChoiceAccumulator added = new ChoiceAccumulator(index);
-    choices.add(at, added);
+    if (!choices.isEmpty() && choices.get(choices.size() - 1).index() > index) sorted = false;
+    choices.add(added);
+    byIndex.put(index, added);
     return lastChoice = added;
+  }
+
+  private List<ChoiceAccumulator> sortedChoices() {
+    if (!sorted) {
+      Collections.sort(choices, (a, b) -> Integer.compare(a.index(), b.index()));
+      sorted = true;
+    }
+    return choices;
   }
 
   private void addExtra(String name, String raw) {

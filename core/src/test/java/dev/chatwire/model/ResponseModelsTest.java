@@ -35,7 +35,7 @@ class ResponseModelsTest {
         .logprobs(Logprobs.builder().content(Collections.singletonList(token()))
             .refusal(Collections.<TokenLogprob>emptyList()).build())
         .stopReason(StopReason.ofTokenId(2)).putExtra("content_filter_results", "{}").build();
-    return ChatCompletion.builder().id("id").object("chat.completion").created(7).model("m")
+    return ChatCompletion.builder().id("id").object("chat.completion").created(7L).model("m")
         .addChoice(choice).usage(usage()).serviceTier(ServiceTier.PRIORITY)
         .systemFingerprint("fp").putExtra("x_groq", "{}").build();
   }
@@ -48,7 +48,7 @@ class ResponseModelsTest {
         .putExtra("channel", "\"analysis\"").build();
     ChunkChoice choice = ChunkChoice.builder().index(0).delta(delta).finishReason(null)
         .logprobs(null).stopReason(StopReason.ofText("</s>")).putExtra("k", "1").build();
-    return ChatCompletionChunk.builder().id("id").object("chat.completion.chunk").created(7)
+    return ChatCompletionChunk.builder().id("id").object("chat.completion.chunk").created(7L)
         .model("m").addChoice(choice).usage(null).serviceTier(ServiceTier.AUTO)
         .systemFingerprint("fp").putExtra("obfuscation", "\"x\"").build();
   }

@@ -54,9 +54,9 @@ class TopLevelAccumulationTest {
   void azureEmptyFirstChunkGivesWayToTheFirstRealIdModelAndCreated() {
     String filter = "[{\"prompt_index\":0,\"content_filter_results\":{}}]";
     ChatCompletion c = accumulate(
-        base().id("").model("").created(0).object("").putExtra("prompt_filter_results", filter)
+        base().id("").model("").created(0L).object("").putExtra("prompt_filter_results", filter)
             .build(),
-        base().id("chatcmpl-A").model("gpt-4o").created(1724860848).addChoice(content(0, "Hi"))
+        base().id("chatcmpl-A").model("gpt-4o").created(1724860848L).addChoice(content(0, "Hi"))
             .build());
 
     assertThat(c.getId()).isEqualTo("chatcmpl-A");
@@ -91,9 +91,9 @@ class TopLevelAccumulationTest {
   @Test
   void aCreatedThatChangesMidStreamKeepsTheFirstNonZero() {
     ChatCompletion c = accumulate(
-        base().created(0).addChoice(content(0, "a")).build(),
-        base().created(1762855698).addChoice(content(0, "b")).build(),
-        base().created(1762855700).addChoice(finish(0, FinishReason.STOP)).build());
+        base().created(0L).addChoice(content(0, "a")).build(),
+        base().created(1762855698L).addChoice(content(0, "b")).build(),
+        base().created(1762855700L).addChoice(finish(0, FinishReason.STOP)).build());
 
     assertThat(c.getCreated()).isEqualTo(1762855698);
   }

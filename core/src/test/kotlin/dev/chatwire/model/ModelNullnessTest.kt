@@ -64,7 +64,7 @@ class ModelNullnessTest {
   private fun completion(c: ChatCompletion) {
     n(c.id == null, c.id?.length)
     n(c.`object` == null, c.`object`?.length)
-    seen += c.created + 1
+    n(c.created == null, c.created?.toInt())
     n(c.model == null, c.model?.length)
     seen += c.choices.size
     n(c.serviceTier == null, c.serviceTier?.value?.length)
@@ -102,7 +102,7 @@ class ModelNullnessTest {
   private fun chunk(chunk: ChatCompletionChunk) {
     n(chunk.id == null, chunk.id?.length)
     n(chunk.`object` == null, chunk.`object`?.length)
-    seen += chunk.created + 1
+    n(chunk.created == null, chunk.created?.toInt())
     n(chunk.model == null, chunk.model?.length)
     seen += chunk.choices.size
     n(chunk.serviceTier == null, chunk.serviceTier?.value)

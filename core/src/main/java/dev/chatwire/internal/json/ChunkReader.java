@@ -32,6 +32,7 @@ public final class ChunkReader implements AutoCloseable {
   private final ReusedString object = new ReusedString();
   private final ReusedString model = new ReusedString();
   private final ReusedString fingerprint = new ReusedString();
+  private @Nullable Long lastCreated;
   private final ReusedValue<ServiceTier> tier = new ReusedValue<>(ServiceTier::of);
   private final ReusedValue<FinishReason> finishReason = new ReusedValue<>(FinishReason::of);
   private final MessageJson delta = new MessageJson();
@@ -78,8 +79,8 @@ public final class ChunkReader implements AutoCloseable {
     in.requireObject();
     String id = null;
     String object = null;
-    long created = 0;
-    String createdText = ValueJson.ABSENT;
+    Long created = null;
+    String createdText = null;
     String model = null;
     List<ChunkChoice> choices = Collections.emptyList();
     Usage usage = null;
@@ -95,7 +96,7 @@ public final class ChunkReader implements AutoCloseable {
           object = in.stringOrNullReusing(this.object);
           break;
         case "created":
-          created = ValueJson.created(in);
+          created = in.isNull() ? null : reuse(ValueJson.createdSeconds(in));
           createdText = ValueJson.createdText(in);
           break;
         case "model":
@@ -124,6 +125,13 @@ public final class ChunkReader implements AutoCloseable {
     in.requireEnd();
     return access.chunk(id, object, created, createdText, model, choices, usage, serviceTier,
         fingerprint, extras == null ? Collections.emptyMap() : Maps.copy(extras));
+  }
+
+  /** The boxed {@code created} of the previous chunk when it is the same: streams repeat it. */
+  private Long reuse(long created) {
+    Long last = lastCreated;
+    if (last != null && last == created) return last;
+    return lastCreated = created;
   }
 
   private List<ChunkChoice> choices(JsonIn in) {

@@ -24,7 +24,7 @@ public final class CompletionJson {
     in.next();
     in.requireObject();
     ChatCompletion.Builder b = ChatCompletion.builder();
-    String createdText = ValueJson.ABSENT;
+    String createdText = null;
     MessageJson message = new MessageJson();
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
@@ -119,7 +119,8 @@ public final class CompletionJson {
   }
 
   /** Opens the object and writes the members before the choices, then opens {@code choices}. */
-  static void writeHead(JsonOut out, @Nullable String id, @Nullable String object, long created,
+  static void writeHead(JsonOut out, @Nullable String id, @Nullable String object,
+      @Nullable Long created,
       @Nullable String createdText, @Nullable String model) {
     out.startObject();
     out.string("id", id);

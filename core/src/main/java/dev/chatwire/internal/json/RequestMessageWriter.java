@@ -98,7 +98,8 @@ final class RequestMessageWriter {
     out.startObject();
     out.number("index", c.getIndex());
     out.string("id", c.getId());
-    out.string("type", c.getType());
+    // Providers require the type; a call assembled from a stream that never named it is a function.
+    out.string("type", c.getType() == null && c.getFunction() != null ? "function" : c.getType());
     if (c.getFunction() != null) {
       out.field("function");
       functionCall(c.getFunction(), out);

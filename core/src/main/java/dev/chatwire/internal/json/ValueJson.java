@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  * float some proxies send), vLLM's string-or-integer {@code stop_reason}, and lists of integers.
  */
 final class ValueJson {
-  /** The created text that marks an absent member. */
-  static final String ABSENT = "";
-
   private ValueJson() {}
 
-  /** The current {@code created} value in seconds: a float is truncated, null is 0. */
-  static long created(JsonIn in) {
+  /** The current {@code created} value in seconds: a float is truncated, JSON null is null. */
+  static @Nullable Long created(JsonIn in) {
+    return in.token() == JsonToken.VALUE_NULL ? null : createdSeconds(in);
+  }
+
+  /** The current non-null {@code created} value in seconds: a float is truncated. */
+  static long createdSeconds(JsonIn in) {
     JsonToken t = in.token();
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
       Double d = in.doubleOrNull();
@@ -26,25 +28,24 @@ final class ValueJson {
       }
       return d.longValue();
     }
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NULL) throw in.typeError("a number");
+    if (t != JsonToken.VALUE_NUMBER_INT) throw in.typeError("a number");
     return in.longOr(0);
   }
 
   /**
-   * The text to keep for the current {@code created} after {@link #created}: null for an
-   * integer, {@link #ABSENT} for null, the exact number text for a float.
+   * The text to keep for the current {@code created} after {@link #created}: the exact number
+   * text for a float, else null.
    */
   static @Nullable String createdText(JsonIn in) {
-    JsonToken t = in.token();
-    if (t == JsonToken.VALUE_NULL) return ABSENT;
-    return t == JsonToken.VALUE_NUMBER_FLOAT ? in.raw() : null;
+    return in.token() == JsonToken.VALUE_NUMBER_FLOAT ? in.raw() : null;
   }
 
-  /** Writes {@code created} as it came: the kept text, nothing when absent, else the integer. */
-  static void writeCreated(JsonOut out, long created, @Nullable String text) {
+  /** Writes {@code created} as it came: nothing when absent, the kept text, else the integer. */
+  static void writeCreated(JsonOut out, @Nullable Long created, @Nullable String text) {
+    if (created == null) return;
     if (text == null) {
       out.number("created", created);
-    } else if (!text.isEmpty()) {
+    } else {
       out.run(() -> {
         out.gen().writeFieldName("created");
         out.gen().writeNumber(text);

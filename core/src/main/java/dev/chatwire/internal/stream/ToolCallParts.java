@@ -3,7 +3,11 @@ package dev.chatwire.internal.stream;
 import dev.chatwire.model.FunctionCall;
 import dev.chatwire.model.ToolCall;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,17 +18,24 @@ import org.jspecify.annotations.Nullable;
  * non-empty {@code id} differs from the id of the call held at its index starts a new call after
  * it (some servers number every parallel call 0); later fragments of that index join the newest
  * call. Calls come out ordered by index, then by arrival, without their index, as in a
- * non-streamed message.
+ * non-streamed message; a call with a function and no {@code type} comes out as {@code function},
+ * as a non-streamed message has it.
+ *
+ * <p>Linear in what arrives whatever the order of indexes: the newest call of each index is found
+ * by hash, and the calls are sorted only when built. An index outside {@code 0..}{@link
+ * Indexes#MAX} is refused.
  */
 final class ToolCallParts {
-  private final List<Part> parts = new ArrayList<>(2);
+  private final List<Part> parts = new ArrayList<>(2); // in arrival order
+  private final Map<Integer, Part> newest = new HashMap<>(4);
+  private boolean sorted = true;
 
   void add(List<ToolCall> fragments) {
     for (int i = 0, n = fragments.size(); i < n; i++) {
       ToolCall fragment = fragments.get(i);
       Integer given = fragment.getIndex();
       int index = given != null ? given : i;
-      Part part = newest(index);
+      Part part = newest.get(index);
       String id = fragment.getId();
       if (part == null || part.isOtherCall(id)) part = insert(index);
       part.add(fragment);
@@ -36,25 +47,25 @@ final class ToolCallParts {
   }
 
   List<ToolCall> build() {
+    if (!sorted) {
+      Collections.sort(parts, BY_INDEX); // stable: calls of one index stay in arrival order
+      sorted = true;
+    }
     List<ToolCall> calls = new ArrayList<>(parts.size());
     for (Part part : parts) calls.add(part.build());
     return calls;
   }
 
-  private @Nullable Part newest(int index) {
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      if (parts.get(i).index == index) return parts.get(i);
-    }
-    return null;
-  }
-
   private Part insert(int index) {
-    int at = parts.size();
-    while (at > 0 && parts.get(at - 1).index > index) at--;
+    Indexes.check(index, "tool_calls");
     Part part = new Part(index);
-    parts.add(at, part);
+    if (!parts.isEmpty() && parts.get(parts.size() - 1).index > index) sorted = false;
+    parts.add(part);
+    newest.put(index, part);
     return part;
   }
+
+  private static final Comparator<Part> BY_INDEX = (a, b) -> Integer.compare(a.index, b.index);
 
   private static final class Part {
     final int index;
@@ -86,7 +97,7 @@ final class ToolCallParts {
     ToolCall build() {
       return ToolCall.builder()
           .id(id)
-          .type(type)
+          .type(type == null && function != null ? "function" : type)
           .function(function == null ? null : function.build())
           .extras(extras.toMap())
           .build();

@@ -196,7 +196,7 @@ class ChunkReaderTest {
   void aChunkReadMatchesTheSameChunkBuilt() {
     ChatCompletionChunk c = read(new ChunkReader(), String.format(CHUNK, "1", "flex", "\"stop\""), 0);
     ChatCompletionChunk built = ChatCompletionChunk.builder().id("chatcmpl-1")
-        .object("chat.completion.chunk").created(1).model("gpt-4o").serviceTier(ServiceTier.FLEX)
+        .object("chat.completion.chunk").created(1L).model("gpt-4o").serviceTier(ServiceTier.FLEX)
         .systemFingerprint("fp_1")
         .addChoice(ChunkChoice.builder().index(0).finishReason(FinishReason.STOP)
             .delta(Delta.builder().role(Role.ASSISTANT).content("x").build()).build())
