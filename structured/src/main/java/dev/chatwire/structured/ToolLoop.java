@@ -2,10 +2,10 @@ package dev.chatwire.structured;
 
 import dev.chatwire.ChatWire;
 import dev.chatwire.model.ChatCompletion;
-import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.stream.ChatStream;
-import dev.chatwire.stream.StreamListener;
+import dev.chatwire.stream.StreamEvent;
+import dev.chatwire.stream.StreamEvents;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Runs a conversation with tools until the model answers without calling one: each round sends
  * the request with the tools, runs the calls of the answer (in call order; at once when an
  * executor is set) and sends their results back. Blocking, async and streaming; every round's
- * request, chunks, answer and tool results go to the {@link ToolLoopListener}. A model that still
+ * request, stream events, answer and tool results go to the {@link ToolLoopListener}. A model that still
  * calls tools after {@code maxRounds} rounds ends the loop with a {@link
  * MaxRoundsExceededException}; a failing tool follows the {@link ToolErrorPolicy}. Thread-safe;
  * each run has its own conversation.
@@ -62,13 +62,13 @@ public final class ToolLoop {
     }
   }
 
-  /** Runs the loop on this thread, each round streamed; chunks go to the listener. */
+  /** Runs the loop on this thread, each round streamed; its events go to the listener. */
   public ToolLoopResult runStreaming(ChatCompletionRequest request) {
     Conversation c = new Conversation(this, request);
     while (true) {
       ChatCompletion answer;
       try (ChatStream stream = client.chat().stream(c.nextRequest())) {
-        for (ChatCompletionChunk chunk : stream) listener.onChunk(c.round(), chunk);
+        for (StreamEvent event : stream.events()) listener.onEvent(c.round(), event);
         answer = stream.getCompletion();
       }
       ToolLoopResult done = c.answer(answer);
@@ -84,7 +84,7 @@ public final class ToolLoop {
     return async(request, false);
   }
 
-  /** Runs the loop without blocking, each round streamed; chunks go to the listener. */
+  /** Runs the loop without blocking, each round streamed; its events go to the listener. */
   public CompletableFuture<ToolLoopResult> runStreamingAsync(ChatCompletionRequest request) {
     return async(request, true);
   }
@@ -99,7 +99,8 @@ public final class ToolLoop {
       Conversation c, ChatCompletionRequest request, boolean stream) {
     int round = c.round();
     CompletableFuture<ChatCompletion> answer = stream
-        ? client.chat().streamAsync(request, (StreamListener) chunk -> listener.onChunk(round, chunk))
+        ? client.chat().streamAsync(request,
+            StreamEvents.listener(request, event -> listener.onEvent(round, event)))
         : client.chat().createAsync(request);
     return answer.thenApplyAsync(c::answer, runner()).thenCompose(done -> done != null
         ? CompletableFuture.completedFuture(done)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.chatwire.structured.OutputMismatchException;
 import java.lang.reflect.Type;
+import org.jspecify.annotations.Nullable;
 
 /** Reads JSON text into a type, turning Jackson's failures into {@link OutputMismatchException}. */
 public final class Binding {
@@ -26,6 +27,19 @@ public final class Binding {
     } catch (JsonProcessingException e) {
       throw new OutputMismatchException(what + " " + problem(e) + " for "
           + javaType.getRawClass().getSimpleName() + location(e), json, e);
+    }
+  }
+
+  /**
+   * A partial value (plain Java maps, lists, strings, numbers) as a {@code type}, leniently:
+   * null when it cannot be read yet.
+   */
+  public static <T> @Nullable T readPartial(@Nullable Object partial, Class<T> type) {
+    if (partial == null) return null;
+    try {
+      return Json.LENIENT.convertValue(partial, type);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

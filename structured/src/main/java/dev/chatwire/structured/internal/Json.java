@@ -23,7 +23,8 @@ public final class Json {
   public static final ObjectMapper LENIENT = configure(new ObjectMapper())
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+      .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
   static final TypeResolver TYPES = new TypeResolver();
 
   private Json() {}
