@@ -30,7 +30,7 @@ class SchemaGoldenTest {
     if (type.isEnum()) return; // an enum is checked inside the records that hold it
     String schema = StructuredOutput.schema(type);
     String name = type.getSimpleName() + ".json";
-    if (Boolean.getBoolean("golden.update")) {
+    if (Boolean.getBoolean("golden.update")) { // run from the module directory
       Files.writeString(Path.of("src/test/resources/golden", name),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(schema)) + "\n");
     }
