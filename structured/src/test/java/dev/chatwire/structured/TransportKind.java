@@ -38,7 +38,7 @@ enum TransportKind {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
       client.close();
       transport.close();
     }
