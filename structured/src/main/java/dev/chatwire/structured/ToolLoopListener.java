@@ -14,7 +14,7 @@ import dev.chatwire.stream.StreamEvent;
  *
  * <pre>{@code
  * ToolLoopListener log = new ToolLoopListener() {
- *   @Override public void onResponse(int round, ChatCompletion answer) { System.out.println(answer); }
+ *   public void onResponse(int round, ChatCompletion answer) { System.out.println(answer); }
  * };
  * }</pre>
  */

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * class Weather {
- *   @ToolMethod(description = "Current temperature of a city in Celsius")
+ *   // annotated with ToolMethod(description = "Current temperature of a city in Celsius")
  *   public double temperature(@ToolParam("city") String city) { ... }
  * }
  * }</pre>

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * compiled with {@code -parameters}. Describe it with {@link Description}.
  *
  * <pre>{@code
- * @ToolMethod public String lookup(@ToolParam("query") @Description("Words to find") String q)
+ * public String lookup(@ToolParam("query") @Description("Words to find") String q)  // a ToolMethod
  * }</pre>
  */
 @Documented
