@@ -95,12 +95,13 @@ class StructuredR8Test {
       String output = Files.readString(work.resolve("app.log"));
 
       assertThat(app.exitValue()).as("app output:\n%s", output).isZero();
-      assertThat(output).isEqualTo(
-          "city=Paris unit=CELSIUS highs=[21, 23]\ntool city=Oslo unit=FAHRENHEIT\n");
+      // slf4j (the schema generator's logging facade) says on stderr that it has no provider.
+      assertThat(output.lines().filter(l -> !l.startsWith("SLF4J")))
+          .containsExactly("city=Paris unit=CELSIUS highs=[21, 23]", "tool city=Oslo unit=FAHRENHEIT");
       String body = server.takeRequest(Duration.ofSeconds(5)).getBodyUtf8();
       assertThat(body).contains("\"name\":\"Forecast\"").contains("\"strict\":true")
-          .contains("\\\"city\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"City name\\\"}")
-          .contains("\\\"enum\\\":[\\\"CELSIUS\\\",\\\"FAHRENHEIT\\\"]");
+          .contains("\"city\":{\"type\":\"string\",\"description\":\"City name\"}")
+          .contains("\"enum\":[\"CELSIUS\",\"FAHRENHEIT\"]");
     }
   }
 
