@@ -2,6 +2,7 @@ package dev.chatwire;
 
 import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
+import dev.chatwire.internal.Secrets;
 import dev.chatwire.internal.call.CallEnv;
 import dev.chatwire.internal.call.CompletionSink;
 import dev.chatwire.internal.call.RealCall;
@@ -91,7 +92,8 @@ public final class ChatCompletions {
   /**
    * Streams the completion: an iterable of chunks read on the iterating thread, with the
    * accumulated completion at the end. Sets {@code stream: true} and, unless the request sets
-   * {@code stream_options}, asks for usage in the last chunk. Close it to stop early; it releases
+   * {@code stream_options} or the client was built with {@code streamUsage(false)}, asks for usage
+   * in the last chunk. Close it to stop early; it releases
    * the connection.
    */
   public ChatStream stream(ChatCompletionRequest request) {
@@ -140,9 +142,11 @@ public final class ChatCompletions {
     return request;
   }
 
-  private static ChatCompletionRequest streaming(ChatCompletionRequest request) {
+  private ChatCompletionRequest streaming(ChatCompletionRequest request) {
     ChatCompletionRequest.Builder b = request.toBuilder().stream(true);
-    if (request.getStreamOptions() == null) b.streamOptions(StreamOptions.withUsage());
+    if (request.getStreamOptions() == null && client.streamUsage) {
+      b.streamOptions(StreamOptions.withUsage());
+    }
     return b.build();
   }
 
@@ -199,6 +203,7 @@ public final class ChatCompletions {
     if (client.defaultHeaders.get("User-Agent") == null) h.set("User-Agent", USER_AGENT);
     String key = client.apiKey == null ? null : client.apiKey.get();
     seen.key = key;
+    Secrets.remember(key);
     if (key != null && !key.isEmpty()) {
       if (client.azureKeyHeader) h.set("api-key", key);
       else h.set("Authorization", "Bearer " + key);
@@ -220,7 +225,7 @@ public final class ChatCompletions {
     @Override
     public String apply(String text) {
       String k = key;
-      return k == null || k.length() < 8 ? text : text.replace(k, "██");
+      return Secrets.redact(k == null || k.length() < 8 ? text : text.replace(k, "██"));
     }
   }
 

@@ -49,6 +49,7 @@ public final class ChatWire implements AutoCloseable {
   final RetryPolicy retryPolicy;
   final EventListener.Factory eventListeners;
   final Scheduler scheduler;
+  final boolean streamUsage;
   private final ChatCompletions chat;
 
   private ChatWire(Builder b) {
@@ -63,6 +64,7 @@ public final class ChatWire implements AutoCloseable {
     this.retryPolicy = b.retryPolicy;
     this.eventListeners = b.eventListeners;
     this.scheduler = b.scheduler;
+    this.streamUsage = b.streamUsage;
     this.chat = new ChatCompletions(this);
   }
 
@@ -116,6 +118,7 @@ public final class ChatWire implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private EventListener.Factory eventListeners = request -> EventListener.NONE;
     private Scheduler scheduler = Scheduler.system();
+    private boolean streamUsage = true;
 
     Builder() {}
 
@@ -228,6 +231,19 @@ public final class ChatWire implements AutoCloseable {
     /** Observes each call with a listener of its own, made when the call starts. */
     public Builder eventListenerFactory(EventListener.Factory factory) {
       this.eventListeners = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /**
+     * Whether a stream whose request sets no {@code stream_options} asks for the token usage
+     * ({@code "stream_options": {"include_usage": true}}); on by default, since OpenAI sends no
+     * usage in a stream otherwise. Turn it off for servers that refuse the field (Mistral,
+     * Fireworks, Databricks, proxies that forbid extra fields): streams then send no {@code
+     * stream_options} and end with a complete completion whose usage is whatever the server sent
+     * unasked (null when none). A request's own {@code stream_options} always wins.
+     */
+    public Builder streamUsage(boolean streamUsage) {
+      this.streamUsage = streamUsage;
       return this;
     }
 

@@ -43,7 +43,12 @@ public abstract class EventListener {
   /** Response headers arrived for the current attempt. */
   public void responseHeaders(int status, Headers headers) {}
 
-  /** A retry will be sent after {@code delay}, because of {@code reason}. */
+  /**
+   * A retry will be sent after {@code delay}, because of {@code reason}. The delay is the one the
+   * server asked for exactly when {@code reason} is an {@link dev.chatwire.error.ApiException}
+   * whose {@link dev.chatwire.error.ApiException#getRetryAfter()} is non-null; otherwise it is
+   * ChatWire's own exponential backoff.
+   */
   public void retryScheduled(int nextAttempt, Duration delay, ChatWireException reason) {}
 
   /** The call ended normally. */

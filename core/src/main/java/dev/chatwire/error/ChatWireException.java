@@ -1,5 +1,6 @@
 package dev.chatwire.error;
 
+import dev.chatwire.internal.Secrets;
 import dev.chatwire.model.ChatCompletion;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Subclasses are grouped by what a caller does about them (retry, fix the request,
  * re-authenticate). Messages describe what went wrong and where, and never contain a response
- * payload or a secret such as an API key.
+ * payload or a secret such as an API key: every message and cause passes through one redaction
+ * that masks the keys this process sent and anything shaped like a credential.
  *
  * <p>A failure inside a stream carries the completion accumulated before it ({@link
  * #getPartialCompletion()}), so nothing already received is lost.
@@ -39,7 +41,7 @@ public class ChatWireException extends RuntimeException {
   /** Creates an exception that ends a stream, with what the stream had accumulated. */
   public ChatWireException(
       String message, @Nullable Throwable cause, @Nullable ChatCompletion partialCompletion) {
-    super(message, cause);
+    super(Secrets.redact(message), Secrets.sanitize(cause));
     this.partialCompletion = partialCompletion;
   }
 

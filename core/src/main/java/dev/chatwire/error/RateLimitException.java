@@ -17,4 +17,15 @@ public class RateLimitException extends ApiException {
       @Nullable ChatCompletion partialCompletion) {
     super(status, error, requestId, headers, partialCompletion);
   }
+
+  /** Creates the error for an error event inside a stream; see {@link ApiException}. */
+  public RateLimitException(
+      int status,
+      ApiError error,
+      @Nullable String requestId,
+      Headers headers,
+      long eventIndex,
+      @Nullable ChatCompletion partialCompletion) {
+    super(status, error, requestId, headers, eventIndex, partialCompletion);
+  }
 }

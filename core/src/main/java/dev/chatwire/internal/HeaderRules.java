@@ -3,9 +3,12 @@ package dev.chatwire.internal;
 import dev.chatwire.transport.Headers;
 
 /**
- * What a request header may hold: a name of RFC 9110 token characters and a value without CR, LF
- * or NUL, so that no value (a key read from a file with its newline, a header passed through from
- * user input) can end the field and inject another. Messages name the header, never its value.
+ * What a request header may hold: a name of RFC 9110 token characters and a value of visible
+ * ASCII, space and tab. So no value (a key read from a file with its newline, a header passed
+ * through from user input) can end the field and inject another, and every transport sends
+ * exactly the bytes given: a character some transports refuse and others would cut to its low
+ * byte (U+200B sent as 0x0B, a curly quote pasted with a key) fails the call before anything is
+ * sent, on every transport alike. Messages name the header and the character, never the value.
  */
 public final class HeaderRules {
   private HeaderRules() {}
@@ -26,10 +29,11 @@ public final class HeaderRules {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
+      if (c != '\t' && (c < 0x20 || c > 0x7E)) {
         throw new IllegalArgumentException(
-            "the value of header " + name + " has a forbidden character (0x"
-                + Integer.toHexString(c) + ") at index " + i);
+            "the value of header " + name + " has a forbidden character ("
+                + (c < 0x80 ? "0x" + Integer.toHexString(c) : String.format("U+%04X", (int) c))
+                + ") at index " + i);
       }
     }
   }

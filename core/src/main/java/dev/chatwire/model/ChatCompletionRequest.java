@@ -665,12 +665,17 @@ public final class ChatCompletionRequest {
     /**
      * The immutable request.
      *
-     * @throws IllegalStateException when the model is missing or blank, a list holds null, or an
-     *     extra names a member that its own setter also set
+     * @throws IllegalStateException when the model is missing or blank, there is no message (no
+     *     provider accepts an empty {@code messages}), a list holds null, or an extra names a
+     *     member that its own setter also set
      */
     public ChatCompletionRequest build() {
       if (model == null || model.trim().isEmpty()) {
         throw new IllegalStateException("model is required and must not be blank");
+      }
+      if (messages.isEmpty()) {
+        throw new IllegalStateException(
+            "messages is required: add at least one message (addUserMessage, addMessage)");
       }
       if (messages.contains(null)) throw new IllegalStateException("messages must not contain null");
       if (tools.contains(null)) throw new IllegalStateException("tools must not contain null");

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The {@code stream_options} of a streaming request: {@code include_usage} asks for a last chunk
  * with the token usage. Members this version does not know (such as {@code include_obfuscation})
  * are kept in {@link #getExtras()}. Immutable and thread-safe.
+ *
+ * <p>Options that ask for nothing ({@link #withoutUsage()}, or an empty builder) are not written
+ * at all: a request with them sends no {@code stream_options} field, which servers that refuse
+ * the field (Mistral, Fireworks, Databricks, strict proxies) accept.
+ *
+ * <pre>{@code
+ * request.toBuilder().streamOptions(StreamOptions.withoutUsage()).build();   // no stream_options
+ * }</pre>
  */
 public final class StreamOptions {
   private final @Nullable Boolean includeUsage;
@@ -23,6 +31,14 @@ public final class StreamOptions {
   /** Options with {@code include_usage: true}. */
   public static StreamOptions withUsage() {
     return builder().includeUsage(true).build();
+  }
+
+  /**
+   * Options that ask for no usage chunk; a request with them sends no {@code stream_options}
+   * field at all. The stream still ends with a complete {@code ChatCompletion}, without usage.
+   */
+  public static StreamOptions withoutUsage() {
+    return builder().includeUsage(false).build();
   }
 
   /** Starts building stream options. */

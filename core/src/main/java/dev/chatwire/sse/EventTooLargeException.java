@@ -1,6 +1,8 @@
 package dev.chatwire.sse;
 
 import dev.chatwire.error.DecodeException;
+import dev.chatwire.model.ChatCompletion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event stream sent an event larger than the decoder's maximum event size, so decoding stopped
@@ -33,12 +35,19 @@ public final class EventTooLargeException extends DecodeException {
    */
   public EventTooLargeException(
       long eventSize, long maxEventSize, long byteOffset, long eventIndex) {
+    this(eventSize, maxEventSize, byteOffset, eventIndex, null);
+  }
+
+  /** Creates the error for a stream, with the completion accumulated before the event. */
+  public EventTooLargeException(long eventSize, long maxEventSize, long byteOffset,
+      long eventIndex, @Nullable ChatCompletion partialCompletion) {
     super(
         "event size (" + eventSize + ") exceeds the allowed maximum (" + maxEventSize + ")",
         "",
         byteOffset,
         eventIndex,
-        null);
+        null,
+        partialCompletion);
     this.eventSize = eventSize;
     this.maxEventSize = maxEventSize;
   }

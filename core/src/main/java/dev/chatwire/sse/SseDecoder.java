@@ -132,6 +132,16 @@ public final class SseDecoder {
   }
 
   /**
+   * Whether the input so far stopped inside an event: data lines (or an {@code event} line) were
+   * read whose closing blank line has not come, or a {@code data} line is half read. At the end
+   * of a stream this tells a body cut mid-event from one that ended between events; {@link
+   * #end()} discards such an event either way.
+   */
+  public boolean isInsideEvent() {
+    return parser.isInsideEvent();
+  }
+
+  /**
    * The stream's last event ID as of the most recent blank line: what a client would send as
    * {@code Last-Event-ID} when reconnecting; {@code ""} when there is none.
    */

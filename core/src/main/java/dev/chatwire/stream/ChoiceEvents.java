@@ -1,13 +1,19 @@
 package dev.chatwire.stream;
 
 import dev.chatwire.internal.stream.GrowingText;
+import dev.chatwire.internal.stream.Indexes;
 import dev.chatwire.internal.stream.JsonSoFar;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
 import dev.chatwire.model.FunctionCall;
 import dev.chatwire.model.ToolCall;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +30,8 @@ final class ChoiceEvents {
   private boolean contentOpen;
   private @Nullable GrowingText refusal;
   private boolean refusalOpen;
-  private final List<Call> calls = new ArrayList<>(0);
+  private final Map<Integer, Call> newest = new HashMap<>(4);
+  private final List<Call> open = new ArrayList<>(2); // in arrival order
 
   ChoiceEvents(int index, boolean jsonContent) {
     this.index = index;
@@ -60,9 +67,9 @@ final class ChoiceEvents {
       refusalOpen = false;
       sink.accept(new RefusalDone(index, r.view().toString()));
     }
-    for (Call call : calls) {
-      if (call.open) call.done(sink);
-    }
+    Collections.sort(open, BY_INDEX); // stable: calls of one index stay in arrival order
+    for (Call call : open) call.done(sink);
+    open.clear();
   }
 
   private void addContent(String text, Consumer<? super StreamEvent> sink) {
@@ -90,15 +97,20 @@ final class ChoiceEvents {
   private void addFragment(ToolCall fragment, int position, Consumer<? super StreamEvent> sink) {
     Integer given = fragment.getIndex();
     int callIndex = given != null ? given : position;
-    Call call = newest(callIndex);
+    Call call = newest.get(callIndex);
     String id = fragment.getId();
     boolean started = call == null || call.isOtherCall(id);
     if (started) {
-      for (Call earlier : calls) {
-        if (earlier.open && earlier.arguments.isComplete()) earlier.done(sink);
+      Indexes.check(callIndex, "tool_calls");
+      for (Iterator<Call> it = open.iterator(); it.hasNext(); ) {
+        Call earlier = it.next();
+        if (earlier.arguments.isComplete()) {
+          it.remove();
+          earlier.done(sink);
+        }
       }
       call = new Call(index, callIndex);
-      calls.add(call);
+      newest.put(callIndex, call);
     }
     if (call.id == null || call.id.isEmpty()) call.id = id;
     FunctionCall function = fragment.getFunction();
@@ -111,17 +123,15 @@ final class ChoiceEvents {
     }
     if (piece.isEmpty() && !started) return;
     call.arguments.append(piece);
-    call.open = true;
+    if (!call.pending) {
+      call.pending = true;
+      open.add(call);
+    }
     sink.accept(new ToolCallArgumentsDelta(
         index, callIndex, call.id, call.name, piece, call.arguments.view(), call.arguments));
   }
 
-  private @Nullable Call newest(int callIndex) {
-    for (int i = calls.size() - 1; i >= 0; i--) {
-      if (calls.get(i).callIndex == callIndex) return calls.get(i);
-    }
-    return null;
-  }
+  private static final Comparator<Call> BY_INDEX = (a, b) -> Integer.compare(a.callIndex, b.callIndex);
 
   /** One tool call of the choice. */
   private static final class Call {
@@ -130,7 +140,7 @@ final class ChoiceEvents {
     @Nullable String id;
     @Nullable String name;
     final JsonSoFar arguments = new JsonSoFar();
-    boolean open;
+    boolean pending;
 
     Call(int choiceIndex, int callIndex) {
       this.choiceIndex = choiceIndex;
@@ -144,7 +154,7 @@ final class ChoiceEvents {
     }
 
     void done(Consumer<? super StreamEvent> sink) {
-      open = false;
+      pending = false;
       sink.accept(
           new ToolCallDone(choiceIndex, callIndex, id, name, arguments.view().toString()));
     }

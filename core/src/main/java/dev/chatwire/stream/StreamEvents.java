@@ -1,12 +1,17 @@
 package dev.chatwire.stream;
 
+import dev.chatwire.internal.stream.Indexes;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.ResponseFormat;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StreamEvents {
   private final boolean jsonContent;
-  private final List<ChoiceEvents> choices = new ArrayList<>(1); // sorted by index
+  private final List<ChoiceEvents> choices = new ArrayList<>(1); // in arrival order
+  private final Map<Integer, ChoiceEvents> byIndex = new HashMap<>(2);
   private @Nullable ChoiceEvents lastChoice;
 
   /** Events for a stream; {@code jsonContent}: read every choice's content as JSON. */
@@ -84,7 +90,12 @@ public final class StreamEvents {
     return jsonContent;
   }
 
-  /** Gives {@code sink} the events of the next chunk of the stream. */
+  /**
+   * Gives {@code sink} the events of the next chunk of the stream.
+   *
+   * @throws dev.chatwire.error.DecodeException for a choice or tool call index outside {@code
+   *     0..1023}, as {@link ChunkAccumulator} refuses it
+   */
   public void add(ChatCompletionChunk chunk, Consumer<? super StreamEvent> sink) {
     List<ChunkChoice> parts = chunk.getChoices();
     for (int i = 0, n = parts.size(); i < n; i++) {
@@ -98,6 +109,7 @@ public final class StreamEvents {
    * index, then {@link CompletionDone} with {@code completion}.
    */
   public void finish(ChatCompletion completion, Consumer<? super StreamEvent> sink) {
+    Collections.sort(choices, BY_INDEX);
     for (ChoiceEvents choice : choices) choice.finish(sink);
     sink.accept(new CompletionDone(completion));
   }
@@ -112,13 +124,15 @@ public final class StreamEvents {
   private ChoiceEvents choice(int index) {
     ChoiceEvents last = lastChoice;
     if (last != null && last.index == index) return last;
-    int at = choices.size();
-    while (at > 0 && choices.get(at - 1).index >= index) {
-      at--;
-      if (choices.get(at).index == index) return lastChoice = choices.get(at);
-    }
+    ChoiceEvents known = byIndex.get(index);
+    if (known != null) return lastChoice = known;
+    Indexes.check(index, "choices");
     ChoiceEvents added = new ChoiceEvents(index, jsonContent);
-    choices.add(at, added);
+    choices.add(added);
+    byIndex.put(index, added);
     return lastChoice = added;
   }
+
+  private static final Comparator<ChoiceEvents> BY_INDEX =
+      (a, b) -> Integer.compare(a.index, b.index);
 }

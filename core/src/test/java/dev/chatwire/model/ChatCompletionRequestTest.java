@@ -27,10 +27,31 @@ class ChatCompletionRequestTest {
   }
 
   @Test
-  void emptyMessagesAreAllowed() {
-    ChatCompletionRequest r = ChatCompletionRequest.builder().model("m").build();
-    assertThat(r.getMessages()).isEmpty();
-    assertThat(RequestCodec.writeString(r)).isEqualTo("{\"model\":\"m\",\"messages\":[]}");
+  void aRequestWithoutMessagesFailsAtBuildSayingWhatIsMissing() {
+    assertThatThrownBy(() -> ChatCompletionRequest.builder().model("m").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("messages is required");
+  }
+
+  @Test
+  void oneMessageIsEnough() {
+    ChatCompletionRequest r = ChatCompletionRequest.builder().model("m").addUserMessage("hi").build();
+    assertThat(RequestCodec.writeString(r))
+        .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+  }
+
+  @Test
+  void streamOptionsThatAskForNothingAreNotSent() {
+    ChatCompletionRequest.Builder b = ChatCompletionRequest.builder().model("m").addUserMessage("hi");
+    assertThat(RequestCodec.writeString(b.streamOptions(StreamOptions.withoutUsage()).build()))
+        .doesNotContain("stream_options");
+    assertThat(RequestCodec.writeString(b.streamOptions(StreamOptions.builder().build()).build()))
+        .doesNotContain("stream_options");
+    assertThat(RequestCodec.writeString(b.streamOptions(StreamOptions.withUsage()).build()))
+        .contains("\"stream_options\":{\"include_usage\":true}");
+    assertThat(RequestCodec.writeString(b.streamOptions(
+            StreamOptions.builder().putExtra("include_obfuscation", "false").build()).build()))
+        .contains("\"stream_options\":{\"include_obfuscation\":false}");
   }
 
   @Test

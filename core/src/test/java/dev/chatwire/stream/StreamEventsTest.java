@@ -184,4 +184,45 @@ class StreamEventsTest {
         ResponseFormat.jsonSchema("answer", "{\"type\":\"object\"}")).build())
         .isJsonContent()).isTrue();
   }
+
+  @Test
+  void callsAllNumberedZeroAreToldApartByTheirIds() {
+    List<String> events = Events.describe(Events.of(false,
+        chunk(toolCalls(0, fragment(0, "call_a", "add", "{\"a\":1}"))),
+        chunk(toolCalls(0, fragment(0, "call_b", "add", "{\"a\":"))),
+        chunk(toolCalls(0, fragment(0, null, null, "2}"))),
+        chunk(finish(0, FinishReason.TOOL_CALLS))));
+
+    assertThat(events).containsExactly(
+        "args 0/0 call_a add +{\"a\":1}",
+        "callDone 0/0 call_a add {\"a\":1}",
+        "args 0/0 call_b add +{\"a\":",
+        "args 0/0 call_b add +2}",
+        "callDone 0/0 call_b add {\"a\":2}",
+        "completion 1");
+  }
+
+  @Test
+  void toolCallsOfTwoChoicesStayApart() {
+    List<String> events = Events.describe(Events.of(false,
+        chunk(toolCalls(0, fragment(0, "x0", "f", "{\"n\":")),
+            toolCalls(1, fragment(0, "y0", "g", "[1,"))),
+        chunk(toolCalls(1, fragment(0, null, null, "2]")),
+            toolCalls(0, fragment(0, null, null, "0}"))),
+        chunk(finish(1, FinishReason.TOOL_CALLS), finish(0, FinishReason.TOOL_CALLS))));
+
+    assertThat(events).containsExactly(
+        "args 0/0 x0 f +{\"n\":", "args 1/0 y0 g +[1,", "args 1/0 y0 g +2]", "args 0/0 x0 f +0}",
+        "callDone 1/0 y0 g [1,2]", "callDone 0/0 x0 f {\"n\":0}", "completion 2");
+  }
+
+  @Test
+  void anIndexOutsideTheBoundIsRefusedAsTheAccumulatorRefusesIt() {
+    StreamEvents events = new StreamEvents(false);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> events.add(chunk(toolCalls(0, fragment(5000, "c", "f", "{}"))), e -> {}))
+        .isInstanceOf(dev.chatwire.error.DecodeException.class)
+        .hasMessageContaining("outside the allowed range");
+  }
 }

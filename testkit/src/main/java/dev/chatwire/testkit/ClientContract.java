@@ -25,6 +25,7 @@ import dev.chatwire.error.PermissionDeniedException;
 import dev.chatwire.error.RateLimitException;
 import dev.chatwire.error.ResponseTimeoutException;
 import dev.chatwire.error.StreamErrorException;
+import dev.chatwire.error.TruncatedStreamException;
 import dev.chatwire.error.UnprocessableEntityException;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
@@ -365,11 +366,23 @@ public abstract class ClientContract extends ClientEdgeContract {
   }
 
   @Test
-  void streamWithoutDoneStillYieldsItsCompletion() {
-    server.enqueue(MockResponse.sse(chunkJson("a"), chunkJson("b")).withoutDone());
+  void streamWithoutDoneStillYieldsItsCompletionOnceEveryChoiceFinished() {
+    server.enqueue(MockResponse.sse(chunkJson("a"), chunkJson("b"), finishJson()).withoutDone());
     try (ChatStream s = client().chat().stream(request())) {
       assertThat(text(s.getCompletion())).isEqualTo("ab");
     }
+  }
+
+  @Test
+  void streamEndingWithoutDoneBeforeItsChoiceFinishedIsTruncatedWithItsPartial() {
+    server.enqueue(MockResponse.sse(chunkJson("a"), chunkJson("b")).withoutDone());
+    ChatStream s = client().chat().stream(request());
+    TruncatedStreamException e =
+        catchThrowableOfType(TruncatedStreamException.class, s::getCompletion);
+    assertThat(e).hasMessageContaining("without [DONE]").hasMessageContaining("choice 0");
+    assertThat(text(e.getPartialCompletion())).isEqualTo("ab");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    s.close();
   }
 
   @Test
@@ -388,14 +401,16 @@ public abstract class ClientContract extends ClientEdgeContract {
   }
 
   @Test
-  void errorEventMidStreamEndsWithStreamErrorAndPartial() {
+  void errorEventMidStreamIsTypedByItsCodeWithItsPartial() {
     server.enqueue(MockResponse.sse(chunkJson("par"), chunkJson("tial"),
             "{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\",\"code\":\"502\"}}")
         .header("x-request-id", "req_stream"));
     ChatStream s = client().chat().stream(request());
-    StreamErrorException e = catchThrowableOfType(StreamErrorException.class, () -> {
+    InternalServerException e = catchThrowableOfType(InternalServerException.class, () -> {
       for (ChatCompletionChunk ignored : s) { /* drain */ }
     });
+    assertThat(e.isInStream()).isTrue();
+    assertThat(e.getCode()).isEqualTo("502");
     assertThat(e.getEventIndex()).isEqualTo(2);
     assertThat(e.getType()).isEqualTo("server_error");
     assertThat(e.getStatus()).isEqualTo(200);

@@ -35,6 +35,7 @@ public final class MockResponse {
   private BodySource body;
   private @Nullable SseEvents sse;
   private boolean chunked;
+  private boolean closeDelimited;
   private long throttleBytes;
   private long throttleNanos;
   private long eventDelayNanos;
@@ -52,6 +53,7 @@ public final class MockResponse {
     MockResponse c = new MockResponse(status, "", body, chunked);
     c.headers = headers;
     c.sse = sse;
+    c.closeDelimited = closeDelimited;
     c.throttleBytes = throttleBytes;
     c.throttleNanos = throttleNanos;
     c.eventDelayNanos = eventDelayNanos;
@@ -152,6 +154,17 @@ public final class MockResponse {
     return c;
   }
 
+  /**
+   * Over HTTP/1.1, sends the body without length framing (neither {@code Content-Length} nor
+   * chunked coding) and with {@code Connection: close}: the body ends when the server closes the
+   * connection, so a close at any point looks like a clean end to a client that does not check.
+   */
+  public MockResponse closeDelimited() {
+    MockResponse c = copy();
+    c.closeDelimited = true;
+    return c;
+  }
+
   /** An SSE response without the final {@code data: [DONE]} event. */
   public MockResponse withoutDone() {
     SseEvents events = requireSse("withoutDone");
@@ -240,7 +253,7 @@ public final class MockResponse {
       }
     }
     return new ResponseScript(
-        status, headers, body, actions, chunked, throttleBytes, throttleNanos);
+        status, headers, body, actions, chunked, throttleBytes, throttleNanos, closeDelimited);
   }
 
   @Override

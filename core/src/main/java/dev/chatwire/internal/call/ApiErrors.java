@@ -9,12 +9,15 @@ import dev.chatwire.error.InternalServerException;
 import dev.chatwire.error.NotFoundException;
 import dev.chatwire.error.PermissionDeniedException;
 import dev.chatwire.error.RateLimitException;
+import dev.chatwire.error.StreamErrorException;
 import dev.chatwire.error.UnprocessableEntityException;
 import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -26,22 +29,46 @@ import org.jspecify.annotations.Nullable;
 public final class ApiErrors {
   private ApiErrors() {}
 
-  /** The typed exception for an HTTP error status. */
+  /**
+   * The typed exception for an HTTP error status, or for an error body sent with a success
+   * status (typed then by its {@code code} and {@code type}, as an error event is).
+   */
   public static ApiException exception(
       int status, ApiError error, Headers headers, @Nullable ChatCompletion partial) {
+    int category = status >= 400 ? status : StreamErrorCategory.status(error);
+    return typed(category < 0 ? status : category, status, error, headers, -1, partial);
+  }
+
+  /**
+   * The typed exception for an error event inside a stream: the type an HTTP error of the same
+   * category gets (see {@link StreamErrorCategory}), or {@link StreamErrorException} when the
+   * error names no category.
+   */
+  public static ApiException streamException(int status, ApiError error, Headers headers,
+      long eventIndex, @Nullable ChatCompletion partial) {
+    int category = StreamErrorCategory.status(error);
+    if (category < 0) {
+      return new StreamErrorException(status, error, requestId(headers), headers, eventIndex,
+          partial);
+    }
+    return typed(category, status, error, headers, eventIndex, partial);
+  }
+
+  private static ApiException typed(int category, int status, ApiError error, Headers headers,
+      long event, @Nullable ChatCompletion partial) {
     String id = requestId(headers);
-    switch (status) {
-      case 400: return new BadRequestException(status, error, id, headers, partial);
-      case 401: return new AuthenticationException(status, error, id, headers, partial);
-      case 403: return new PermissionDeniedException(status, error, id, headers, partial);
-      case 404: return new NotFoundException(status, error, id, headers, partial);
-      case 409: return new ConflictException(status, error, id, headers, partial);
-      case 422: return new UnprocessableEntityException(status, error, id, headers, partial);
-      case 429: return new RateLimitException(status, error, id, headers, partial);
+    switch (category) {
+      case 400: return new BadRequestException(status, error, id, headers, event, partial);
+      case 401: return new AuthenticationException(status, error, id, headers, event, partial);
+      case 403: return new PermissionDeniedException(status, error, id, headers, event, partial);
+      case 404: return new NotFoundException(status, error, id, headers, event, partial);
+      case 409: return new ConflictException(status, error, id, headers, event, partial);
+      case 422: return new UnprocessableEntityException(status, error, id, headers, event, partial);
+      case 429: return new RateLimitException(status, error, id, headers, event, partial);
       default:
-        return status >= 500
-            ? new InternalServerException(status, error, id, headers, partial)
-            : new ApiException(status, error, id, headers, partial);
+        return category >= 500
+            ? new InternalServerException(status, error, id, headers, event, partial)
+            : new ApiException(status, error, id, headers, event, partial);
     }
   }
 
@@ -71,7 +98,15 @@ public final class ApiErrors {
    */
   public static ApiError toApiError(ErrorBody e, String body, UnaryOperator<String> mask) {
     String message = e.getMessage();
-    return new ApiError(message == null ? null : mask.apply(message), e.getType(), e.getCode(),
-        e.getParam(), mask.apply(body));
+    Map<String, String> extras = new LinkedHashMap<>();
+    for (Map.Entry<String, String> x : e.getExtras().entrySet()) {
+      extras.put(x.getKey(), mask.apply(x.getValue()));
+    }
+    return new ApiError(maskOrNull(message, mask), maskOrNull(e.getType(), mask),
+        maskOrNull(e.getCode(), mask), maskOrNull(e.getParam(), mask), extras, mask.apply(body));
+  }
+
+  private static @Nullable String maskOrNull(@Nullable String text, UnaryOperator<String> mask) {
+    return text == null ? null : mask.apply(text);
   }
 }

@@ -96,12 +96,12 @@ public final class RealChatStream implements ChatStream {
     ChatWireException failure = call.failure();
     if (failure != null) throw failure;
     ChatCompletion result = call.result();
-    return result != null ? result : sink.partial();
+    return result != null ? result : sink.snapshot();
   }
 
   @Override
   public ChatCompletion snapshot() {
-    return sink.partial();
+    return sink.snapshot();
   }
 
   @Override

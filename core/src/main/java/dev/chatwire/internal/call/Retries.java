@@ -1,12 +1,9 @@
 package dev.chatwire.internal.call;
 
 import dev.chatwire.RetryPolicy;
+import dev.chatwire.internal.RetryAfter;
 import dev.chatwire.transport.Headers;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Which responses are retried, and after how long. */
@@ -47,29 +44,6 @@ public final class Retries {
 
   /** The delay the server asked for, or null when it asked for none (or said nothing usable). */
   static @Nullable Long serverDelayNanos(Headers headers, long nowEpochMillis) {
-    String ms = headers.get("retry-after-ms");
-    if (ms != null) {
-      try {
-        double v = Double.parseDouble(ms.trim());
-        if (v >= 0 && !Double.isNaN(v)) return (long) (v * 1_000_000L);
-      } catch (NumberFormatException ignored) {
-        // fall through to retry-after
-      }
-    }
-    String after = headers.get("retry-after");
-    if (after == null) return null;
-    String v = after.trim();
-    try {
-      double seconds = Double.parseDouble(v);
-      if (seconds >= 0 && !Double.isNaN(seconds)) return (long) (seconds * 1_000_000_000L);
-      return null;
-    } catch (NumberFormatException notSeconds) {
-      try {
-        long at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, at - nowEpochMillis));
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
+    return RetryAfter.nanos(headers, nowEpochMillis);
   }
 }

@@ -1,13 +1,16 @@
 package dev.chatwire.internal.call;
 
+import dev.chatwire.error.ApiError;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.error.DecodeException;
-import dev.chatwire.error.StreamErrorException;
+import dev.chatwire.error.TruncatedStreamException;
 import dev.chatwire.internal.json.ChunkReader;
 import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
+import dev.chatwire.model.Choice;
+import dev.chatwire.sse.EventTooLargeException;
 import dev.chatwire.sse.SseDecoder;
 import dev.chatwire.sse.SseListener;
 import dev.chatwire.stream.ChunkAccumulator;
@@ -26,6 +29,12 @@ import org.jspecify.annotations.Nullable;
  * ignores {@code stream: true} and answers {@code application/json} gets its completion
  * delivered as one chunk; a body that ends without any event (empty, or a proxy's HTML page) is a
  * {@link DecodeException}, never an empty success.
+ *
+ * <p>A body that ends without {@code [DONE]} is a success only when it ended between events and
+ * every choice had finished (servers that never send {@code [DONE]} but do finish work); a body
+ * cut inside an event, or before a choice finished, is a {@link TruncatedStreamException}
+ * carrying what arrived. Every failure carries the partial completion, null before the first
+ * chunk.
  */
 public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private final @Nullable StreamListener listener;
@@ -75,8 +84,16 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   @Override
   public void onBytes(ByteBuffer bytes) {
     CompletionSink whole = json;
-    if (whole != null) whole.onBytes(bytes);
-    else if (!done) decoder.feed(bytes);
+    if (whole != null) {
+      whole.onBytes(bytes);
+    } else if (!done) {
+      try {
+        decoder.feed(bytes);
+      } catch (EventTooLargeException e) {
+        throw new EventTooLargeException(e.getEventSize(), e.getMaxEventSize(), e.getByteOffset(),
+            e.getEventIndex(), partial());
+      }
+    }
   }
 
   @Override
@@ -97,16 +114,17 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
     }
     ErrorBody error = ErrorReader.fromChunk(chunk);
     if (error != null || type.equals("error")) {
-      throw new StreamErrorException(
-          status,
-          error != null
-              ? ApiErrors.toApiError(
-                  error, new String(data, offset, length, StandardCharsets.UTF_8), mask)
-              : ApiErrors.parse(data, offset, length, mask),
-          ApiErrors.requestId(headers), headers, index, partial());
+      ApiError parsed = error != null
+          ? ApiErrors.toApiError(error, new String(data, offset, length, StandardCharsets.UTF_8), mask)
+          : ApiErrors.parse(data, offset, length, mask);
+      throw ApiErrors.streamException(status, parsed, headers, index, partial());
     }
     synchronized (accumulator) {
-      accumulator.add(chunk);
+      try {
+        accumulator.add(chunk);
+      } catch (DecodeException e) {
+        throw new DecodeException(e.getProblem(), e.getPath(), -1, index, e, partial());
+      }
     }
     deliver(chunk);
   }
@@ -166,19 +184,48 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
       deliver(chunk);
       return completion;
     }
-    if (!done) decoder.end();
-    if (eventIndex == 0) {
+    if (done) return snapshot();
+    boolean cut = decoder.isInsideEvent();
+    decoder.end();
+    if (eventIndex == 0 && !cut) {
       String type = ContentTypes.mediaType(headers);
       if (type.length() > 64) type = type.substring(0, 64);
       throw new DecodeException(
           "the response had no event (Content-Type: " + (type.isEmpty() ? "none" : type) + ")",
-          "", -1, -1, null, partial());
+          "", -1, -1, null, null);
     }
-    return partial();
+    if (cut) {
+      throw new TruncatedStreamException("the stream ended inside event " + eventIndex
+          + ", without [DONE]", partial());
+    }
+    String unfinished = unfinishedChoice();
+    if (unfinished != null) {
+      throw new TruncatedStreamException("the stream ended after " + eventIndex
+          + " events without [DONE] and before " + unfinished + " finished", partial());
+    }
+    return snapshot();
   }
 
+  /** Names the first choice without a finish reason, or null when every choice finished. */
+  private @Nullable String unfinishedChoice() {
+    ChatCompletion c = snapshot();
+    if (c.getChoices().isEmpty()) return "any choice";
+    for (Choice choice : c.getChoices()) {
+      if (choice.getFinishReason() == null) return "choice " + choice.getIndex();
+    }
+    return null;
+  }
+
+  /** The completion accumulated so far, null before the first chunk: what a failure carries. */
   @Override
-  public ChatCompletion partial() {
+  public @Nullable ChatCompletion partial() {
+    synchronized (accumulator) {
+      return accumulator.getChunkCount() == 0 ? null : accumulator.snapshot();
+    }
+  }
+
+  /** The completion accumulated so far, with no choices before the first chunk. */
+  public ChatCompletion snapshot() {
     synchronized (accumulator) {
       return accumulator.snapshot();
     }

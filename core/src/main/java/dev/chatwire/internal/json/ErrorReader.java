@@ -26,12 +26,23 @@ public final class ErrorReader {
       if (in.token() != JsonToken.START_OBJECT) return null;
       Fields top = new Fields();
       ErrorBody nested = null;
+      boolean title = false;
       for (String name; (name = in.nextField()) != null; ) {
-        if (name.equals("error") && !in.isNull()) nested = nested(in);
-        else top.add(name, in);
+        if (name.equals("error") && !in.isNull()) {
+          title = in.token() == JsonToken.VALUE_STRING;
+          nested = nested(in);
+        } else {
+          top.add(name, in);
+        }
+      }
+      String whole = new String(buf, off, len, StandardCharsets.UTF_8).trim();
+      if (nested != null && title && top.message != null) {
+        // Express and many proxies: {"error": "Not Found", "message": "Cannot POST ...", ...}
+        top.message = nested.getMessage() + ": " + top.message;
+        return top.body(whole);
       }
       if (nested != null) return nested;
-      return top.isError() ? top.body(new String(buf, off, len, StandardCharsets.UTF_8).trim()) : null;
+      return top.isError() ? top.body(whole) : null;
     } catch (DecodeException e) {
       return null;
     }

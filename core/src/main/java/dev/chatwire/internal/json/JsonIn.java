@@ -111,9 +111,41 @@ public final class JsonIn implements AutoCloseable {
         // A reusable reader was fed the whole document: "not available" means it ended early.
         throw new DecodeException("unexpected end of JSON input", path(), len, eventIndex, null);
       }
+      checkNumberLength(t);
       return t;
     } catch (IOException e) {
       throw failure(e, "unreadable JSON");
+    }
+  }
+
+  /**
+   * Skips the children of the current object or array token by token, so that every number in
+   * them meets the length limit: Jackson's non-blocking parser, which a stream reads with, does
+   * not apply {@code maxNumberLength} itself, and one limit must hold for every reader.
+   */
+  private void skipChildren() throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t == null || !t.isStructStart()) {
+      checkNumberLength(t);
+      return;
+    }
+    for (int depth = 1; depth > 0; ) {
+      t = parser.nextToken();
+      if (t == null || t == JsonToken.NOT_AVAILABLE) {
+        throw new DecodeException("unexpected end of JSON input", path(), len, eventIndex, null);
+      }
+      if (t.isStructStart()) depth++;
+      else if (t.isStructEnd()) depth--;
+      else checkNumberLength(t);
+    }
+  }
+
+  private void checkNumberLength(@Nullable JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) return;
+    int length = parser.getTextLength();
+    if (length > JsonSupport.MAX_NUMBER_LENGTH) {
+      throw error("JSON exceeds a limit (number length (" + length
+          + ") exceeds the allowed maximum (" + JsonSupport.MAX_NUMBER_LENGTH + "))");
     }
   }
 
@@ -241,11 +273,15 @@ public final class JsonIn implements AutoCloseable {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       throw typeError("a number");
     }
+    double v;
     try {
-      return parser.getDoubleValue();
+      v = parser.getDoubleValue();
     } catch (IOException e) {
       throw failure(e, "unreadable number");
     }
+    // 1E400 overflows to Infinity, which JSON cannot write back: refused as read, not as written.
+    if (Double.isInfinite(v)) throw error("number out of range of a double");
+    return v;
   }
 
   /** The current boolean, or null for JSON null. */
@@ -265,9 +301,10 @@ public final class JsonIn implements AutoCloseable {
     try {
       int start = (int) tokenStart();
       if (parser.currentToken().isStructStart()) {
-        parser.skipChildren();
+        skipChildren();
       } else {
         parser.finishToken();
+        checkNumberLength(parser.currentToken());
       }
       int end = (int) (parser.currentLocation().getByteOffset() - base);
       return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
@@ -279,7 +316,7 @@ public final class JsonIn implements AutoCloseable {
   /** Skips the current value (and its children). */
   public void skip() {
     try {
-      parser.skipChildren();
+      skipChildren();
     } catch (IOException e) {
       throw failure(e, "malformed JSON");
     }

@@ -40,7 +40,7 @@ public final class JsonOut {
 
   /** Writes {@code "name": "value"} when value is not null. */
   public void string(String name, @Nullable String value) {
-    if (value != null) run(() -> gen.writeStringField(name, value));
+    if (value != null) run(() -> gen.writeStringField(Utf16.wellFormed(name), Utf16.wellFormed(value)));
   }
 
   /** Writes {@code "name": value} when value is not null. */
@@ -48,9 +48,18 @@ public final class JsonOut {
     if (value == null) return;
     run(() -> {
       gen.writeFieldName(name);
-      if (value instanceof Integer) gen.writeNumber(value.intValue());
-      else if (value instanceof Long) gen.writeNumber(value.longValue());
-      else gen.writeNumber(value.doubleValue());
+      if (value instanceof Integer) {
+        gen.writeNumber(value.intValue());
+      } else if (value instanceof Long) {
+        gen.writeNumber(value.longValue());
+      } else {
+        double d = value.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+          throw new IllegalArgumentException(name + " is not a finite number (" + d
+              + "), which JSON cannot hold");
+        }
+        gen.writeNumber(d);
+      }
     });
   }
 
@@ -66,13 +75,13 @@ public final class JsonOut {
 
   /** Writes a field name. */
   public void field(String name) {
-    run(() -> gen.writeFieldName(name));
+    run(() -> gen.writeFieldName(Utf16.wellFormed(name)));
   }
 
   /** Writes a raw JSON value under a name. */
   public void rawField(String name, String rawJson) {
     run(() -> {
-      gen.writeFieldName(name);
+      gen.writeFieldName(Utf16.wellFormed(name));
       gen.writeRawValue(rawJson);
     });
   }

@@ -53,7 +53,9 @@ public final class PartialFrame {
         String n = f.name;
         if (n != null) sb.append('.').append(n.length() > 32 ? n.substring(0, 32) + "…" : n);
       } else {
-        sb.append('[').append(((List<?>) f.container).size()).append(']');
+        int size = ((List<?>) f.container).size();
+        // an open container is in its parent's list already
+        sb.append('[').append(k < depth - 1 ? size - 1 : size).append(']');
       }
     }
     return sb.toString();

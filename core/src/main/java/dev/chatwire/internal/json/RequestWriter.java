@@ -72,12 +72,17 @@ final class RequestWriter {
 
   static void strings(List<String> values, JsonOut out) {
     out.startArray();
-    for (String v : values) out.run(() -> out.gen().writeString(v));
+    for (String v : values) out.run(() -> out.gen().writeString(Utf16.wellFormed(v)));
     out.endArray();
   }
 
+  /**
+   * Writes {@code stream_options} only when it asks for something: options with nothing but a
+   * false or absent {@code include_usage} mean what no field means, and strict servers (Mistral,
+   * Fireworks, Databricks, pydantic proxies that forbid extra fields) refuse the field itself.
+   */
   private static void streamOptions(@Nullable StreamOptions o, JsonOut out) {
-    if (o == null) return;
+    if (o == null || !Boolean.TRUE.equals(o.getIncludeUsage()) && o.getExtras().isEmpty()) return;
     out.field("stream_options");
     out.startObject();
     out.bool("include_usage", o.getIncludeUsage());

@@ -175,6 +175,13 @@ public final class EventStreamParser {
     return view;
   }
 
+  /** Whether data (or an event type) is held for an event whose blank line has not come. */
+  public boolean isInsideEvent() {
+    if (state == ENDED || state == FAILED) return false;
+    return dataLen > 0 || type != null
+        || field == DATA && (state == VALUE_START || state == DATA_VALUE);
+  }
+
   /** The end of the stream: an event whose blank line never came is discarded. */
   public void end() {
     if (state == ENDED) return;

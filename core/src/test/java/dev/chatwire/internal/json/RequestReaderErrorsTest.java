@@ -71,7 +71,7 @@ class RequestReaderErrorsTest {
             "expected a string or an array but found an integer"),
         bad(M + "],'audio':{'voice':1}}", "audio.voice", "expected a string but found an integer"),
         bad(M + "],'service_tier':{}}", "service_tier", "expected a string but found an object"),
-        bad(M + "]} x", "$", "unexpected content after the JSON document"),
+        bad(M + "{'role':'user','content':'x'}]} x", "$", "unexpected content after the JSON document"),
         bad(M + "{'role':", "messages[0].role", "malformed JSON"));
   }
 

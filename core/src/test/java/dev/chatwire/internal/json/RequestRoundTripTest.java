@@ -112,7 +112,7 @@ class RequestRoundTripTest {
 
   @Test
   void textAndPartPredictionsAndToolChoicesRoundTrip() {
-    ChatCompletionRequest.Builder base = ChatCompletionRequest.builder().model("m");
+    ChatCompletionRequest.Builder base = ChatCompletionRequest.builder().model("m").addUserMessage("x");
     for (ChatCompletionRequest r : Arrays.asList(
         base.prediction(Prediction.content("text")).toolChoice(ToolChoice.NONE).build(),
         base.toolChoice(ToolChoice.mode("validated")).stop("x").build(),

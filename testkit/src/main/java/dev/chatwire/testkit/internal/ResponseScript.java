@@ -15,6 +15,8 @@ public final class ResponseScript {
   final BodySource body;
   final List<Action> actions;
   final boolean chunked;
+  /** No length framing: the body ends when the connection closes. */
+  final boolean closeDelimited;
   final long throttleBytes;
   final long throttleNanos;
 
@@ -29,7 +31,8 @@ public final class ResponseScript {
       List<Action> actions,
       boolean chunked,
       long throttleBytes,
-      long throttleNanos) {
+      long throttleNanos,
+      boolean closeDelimited) {
     if (status < 100 || status > 999) throw new IllegalArgumentException("status: " + status);
     for (Action a : actions) {
       if (a.offset > body.length()) {
@@ -44,6 +47,7 @@ public final class ResponseScript {
     this.body = body;
     this.actions = Collections.unmodifiableList(sorted);
     this.chunked = chunked;
+    this.closeDelimited = closeDelimited;
     this.throttleBytes = throttleBytes;
     this.throttleNanos = throttleNanos;
   }

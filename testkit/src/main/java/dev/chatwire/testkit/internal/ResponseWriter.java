@@ -179,7 +179,7 @@ final class ResponseWriter {
     ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
       if (!f.isSuccess()) return;
       record.markWritten();
-      if (closeWhenDone) ctx.channel().close();
+      if (closeWhenDone || script.closeDelimited && !http2) ctx.channel().close();
       onDone.run();
     });
   }
@@ -192,6 +192,10 @@ final class ResponseWriter {
     }
     boolean framed = head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
         || head.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+    if (script.closeDelimited && !http2) {
+      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      return head;
+    }
     if (!framed) {
       if (!script.chunked) {
         head.headers().set(HttpHeaderNames.CONTENT_LENGTH, script.body.length());
