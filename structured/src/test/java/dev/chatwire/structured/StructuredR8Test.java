@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Test;
 class StructuredR8Test {
   /**
    * The jars and class directories of an app using chatwire-structured with the java.net.http
-   * transport (found by ServiceLoader). The OkHttp transport's own shrink test covers OkHttp and
+   * transport (found by ServiceLoader): the reactor's class directories, or its jars once packaged. The OkHttp transport's own shrink test covers OkHttp and
    * Kotlin's standard library; leaving them out keeps this run short on a loaded machine.
    */
   private static final List<String> PROGRAM = List.of("/core/target/classes",
-      "/structured/target/classes", "/transport-jdk/target/classes", "jackson-core-",
+      "/structured/target/classes", "/transport-jdk/target/classes", "chatwire-core-",
+      "chatwire-transport-jdk-", "jackson-core-",
       "jackson-databind-", "jackson-annotations-", "jackson-datatype-jdk8-", "classmate-",
       "jsonschema-generator-", "jsonschema-module-jackson-", "jspecify-", "slf4j-api-");
   private static Path work;
