@@ -152,6 +152,7 @@ public final class ChatCompletions {
 
   private CallEnv env(
       ChatCompletionRequest request, boolean stream, RequestOptions options, KeyMask seen) {
+    if (client.isClosed()) throw new IllegalStateException("this ChatWire client is closed");
     byte[] body = RequestCodec.write(request);
     Timeouts timeouts = options.getTimeouts() != null ? options.getTimeouts() : client.timeouts;
     RetryPolicy retry =
@@ -163,7 +164,6 @@ public final class ChatCompletions {
             .uri(uri)
             .headers(headers(stream, options.getHeaders(), seen))
             .body(body)
-            .connectTimeout(timeouts.getConnect())
             .build();
     EventListener listener = client.eventListeners.create(request);
     return new CallEnv(

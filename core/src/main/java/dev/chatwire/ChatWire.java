@@ -51,6 +51,7 @@ public final class ChatWire implements AutoCloseable {
   final Scheduler scheduler;
   final boolean streamUsage;
   private final ChatCompletions chat;
+  private volatile boolean closed;
 
   private ChatWire(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -93,10 +94,18 @@ public final class ChatWire implements AutoCloseable {
     return retryPolicy;
   }
 
-  /** Closes the transport if this client created it; idempotent. */
+  /**
+   * Closes the transport if this client created it; idempotent. Calls made afterwards throw
+   * {@link IllegalStateException} at once and send nothing.
+   */
   @Override
   public void close() {
+    closed = true;
     if (ownsTransport) transport.close();
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   @Override

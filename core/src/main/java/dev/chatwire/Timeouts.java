@@ -44,7 +44,10 @@ public final class Timeouts {
     return new Builder().connect(connect).responseHeaders(responseHeaders).idle(idle).total(total);
   }
 
-  /** How long opening a connection may take; applied by the transport. */
+  /**
+   * How long opening a connection (TCP and TLS, or waiting for a pooled one) may take; timed by
+   * the client's scheduler until the transport reports the connection up.
+   */
   public Duration getConnect() {
     return connect;
   }

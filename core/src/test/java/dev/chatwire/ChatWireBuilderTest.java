@@ -3,16 +3,16 @@ package dev.chatwire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import org.junit.jupiter.api.Test;
 
 class ChatWireBuilderTest {
   private static final Transport IDLE = new Transport() {
     @Override
-    public Exchange execute(HttpRequest request, ResponseHandler handler) {
+    public Wire open(HttpRequest request, WireEvents events) {
       throw new UnsupportedOperationException();
     }
 

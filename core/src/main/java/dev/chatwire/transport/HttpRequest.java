@@ -1,7 +1,6 @@
 package dev.chatwire.transport;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +23,12 @@ public final class HttpRequest {
   private final URI uri;
   private final Headers headers;
   private final byte @Nullable [] body;
-  private final @Nullable Duration connectTimeout;
 
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.uri = Objects.requireNonNull(b.uri, "uri");
     this.headers = b.headers.build();
     this.body = b.body;
-    this.connectTimeout = b.connectTimeout;
   }
 
   /** Starts building a request; the method defaults to {@code GET}. */
@@ -41,7 +38,7 @@ public final class HttpRequest {
 
   /** A builder with this request's values. */
   public Builder toBuilder() {
-    Builder b = new Builder().method(method).uri(uri).connectTimeout(connectTimeout);
+    Builder b = new Builder().method(method).uri(uri);
     b.headers = headers.toBuilder();
     b.body = body;
     return b;
@@ -69,15 +66,6 @@ public final class HttpRequest {
     return body;
   }
 
-  /**
-   * How long the transport may take to establish a connection, or null for its own default. It is
-   * the one timer a transport applies itself, because only the transport sees the socket connect;
-   * every other timer runs in core.
-   */
-  public @Nullable Duration getConnectTimeout() {
-    return connectTimeout;
-  }
-
   @Override
   public String toString() {
     return "HttpRequest{" + method + " " + uri + ", " + headers
@@ -90,7 +78,6 @@ public final class HttpRequest {
     private @Nullable URI uri;
     private Headers.Builder headers = Headers.builder();
     private byte @Nullable [] body;
-    private @Nullable Duration connectTimeout;
 
     Builder() {}
 
@@ -123,12 +110,6 @@ public final class HttpRequest {
     /** Sets the body bytes (not copied), or null for none. */
     public Builder body(byte @Nullable [] body) {
       this.body = body;
-      return this;
-    }
-
-    /** Sets the connect timeout, or null for the transport's default. */
-    public Builder connectTimeout(@Nullable Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
       return this;
     }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatwire.ChatWire;
 import dev.chatwire.error.ChatWireException;
-import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -37,7 +37,7 @@ class TransportsTest {
 
   static final class Idle implements Transport {
     @Override
-    public Exchange execute(HttpRequest request, ResponseHandler handler) {
+    public Wire open(HttpRequest request, WireEvents events) {
       throw new UnsupportedOperationException();
     }
 

@@ -1,6 +1,7 @@
 package dev.chatwire.model
 
 import dev.chatwire.internal.json.RequestCodec
+import dev.chatwire.internal.json.RequestReading
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 import kotlin.reflect.typeOf
@@ -269,6 +270,6 @@ class RequestNullnessTest {
   @Test
   fun requestRoundTripsThroughTheCodec() {
     val r = fullRequest()
-    assertThat(RequestCodec.read(RequestCodec.write(r))).isEqualTo(r)
+    assertThat(RequestReading.read(RequestCodec.write(r))).isEqualTo(r)
   }
 }

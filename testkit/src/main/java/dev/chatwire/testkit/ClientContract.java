@@ -482,37 +482,6 @@ public abstract class ClientContract extends ClientEdgeContract {
     }
   }
 
-  @Test
-  void aRefusedConnectionIsRetriedThenReported() throws Exception {
-    int port = dev.chatwire.testkit.internal.Sockets.closedPort();
-    Retries retries = new Retries();
-    ChatWire c = client(b -> b.baseUrl("http://127.0.0.1:" + port + "/v1")
-        .scheduler(Scheduler.system()).eventListener(retries)
-        .retryPolicy(RetryPolicy.builder().maxRetries(1).initialDelay(Duration.ZERO).build()));
-    assertThatThrownBy(() -> c.chat().create(request()))
-        .isInstanceOf(ConnectionException.class)
-        .hasMessageContaining("the connection failed");
-    assertThat(retries.delays).hasSize(1);
-  }
-
-  @Test
-  void aConnectThatHangsEndsWithConnectTimeout() throws Exception {
-    dev.chatwire.testkit.internal.Sockets.Unresponsive hanging =
-        dev.chatwire.testkit.internal.Sockets.unresponsiveListener();
-    org.junit.jupiter.api.Assumptions.assumeTrue(hanging != null, "this kernel refuses instead");
-    try {
-      ChatWire c = client(b -> b
-          .baseUrl("http://127.0.0.1:" + hanging.address().getPort() + "/v1")
-          .retryPolicy(RetryPolicy.none())
-          .timeouts(Timeouts.builder().connect(Duration.ofMillis(300)).build()));
-      assertThatThrownBy(() -> c.chat().create(request()))
-          .isInstanceOf(dev.chatwire.error.ConnectTimeoutException.class)
-          .hasMessageContaining("300 ms");
-    } finally {
-      hanging.close();
-    }
-  }
-
   // ---- timeouts ----------------------------------------------------------------------------
 
   @Test

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * bodies, base URLs with queries, failing key suppliers, listeners that throw, retries that would
  * outlive the deadline, and consumers that pause. Runs as part of {@link ClientContract}.
  */
-public abstract class ClientEdgeContract extends ClientHarness {
+public abstract class ClientEdgeContract extends ClientProtocolContract {
 
   private static final String SSE_HEAD = "text/event-stream";
 

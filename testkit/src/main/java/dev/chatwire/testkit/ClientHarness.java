@@ -59,6 +59,11 @@ public abstract class ClientHarness {
     return c;
   }
 
+  /** The transport under test, shared by the clients of one test. */
+  protected Transport transport() {
+    return transport;
+  }
+
   /** A default client of the test server. */
   protected ChatWire client() {
     return client(b -> {});

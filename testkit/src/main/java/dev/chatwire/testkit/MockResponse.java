@@ -36,6 +36,7 @@ public final class MockResponse {
   private @Nullable SseEvents sse;
   private boolean chunked;
   private boolean closeDelimited;
+  private boolean raw;
   private long throttleBytes;
   private long throttleNanos;
   private long eventDelayNanos;
@@ -54,11 +55,23 @@ public final class MockResponse {
     c.headers = headers;
     c.sse = sse;
     c.closeDelimited = closeDelimited;
+    c.raw = raw;
     c.throttleBytes = throttleBytes;
     c.throttleNanos = throttleNanos;
     c.eventDelayNanos = eventDelayNanos;
     c.faults = faults;
     return c;
+  }
+
+  /**
+   * A response written byte for byte as given, head included, past the server's HTTP encoder,
+   * after which the server closes the connection: for what no encoder writes (a header line
+   * without a colon, broken chunk framing). Faults and pacing do not apply.
+   */
+  public static MockResponse raw(String response) {
+    MockResponse r = body(response.getBytes(StandardCharsets.ISO_8859_1));
+    r.raw = true;
+    return r;
   }
 
   /** 200 with a JSON body, such as a {@code chat.completion}; {@code Content-Length} framed. */
@@ -252,8 +265,9 @@ public final class MockResponse {
         actions.add(Action.stall(events.start(i), eventDelayNanos));
       }
     }
-    return new ResponseScript(
+    ResponseScript script = new ResponseScript(
         status, headers, body, actions, chunked, throttleBytes, throttleNanos, closeDelimited);
+    return raw ? script.raw() : script;
   }
 
   @Override

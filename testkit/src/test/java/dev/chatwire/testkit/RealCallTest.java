@@ -13,11 +13,11 @@ import dev.chatwire.internal.call.BodySink;
 import dev.chatwire.internal.call.CallEnv;
 import dev.chatwire.internal.call.RealCall;
 import dev.chatwire.model.ChatCompletion;
-import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,25 +33,29 @@ class RealCallTest {
   private final ManualTransport transport = new ManualTransport();
   private final AtomicReference<@Nullable Object> outcome = new AtomicReference<>();
 
-  /** A transport whose handler the test calls by hand. */
+  /** A transport whose wire events the test reports by hand. */
   static final class ManualTransport implements Transport {
-    @Nullable ResponseHandler handler;
+    @Nullable WireEvents events;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger cancels = new AtomicInteger();
-    /** When set, each request() delivers this many bytes inline before returning. */
+    /** When set, each read delivers this many bytes inline before returning. */
     int inlineBodies;
 
     @Override
-    public Exchange execute(HttpRequest request, ResponseHandler handler) {
-      this.handler = handler;
-      return new Exchange() {
+    public Wire open(HttpRequest request, WireEvents events) {
+      this.events = events;
+      return new Wire() {
         @Override
-        public void request() {
+        public void start() {}
+
+        @Override
+        public void read() {
           requests.incrementAndGet();
           if (inlineBodies > 0) {
             inlineBodies--;
-            handler.onBody(ByteBuffer.wrap(new byte[] {'x'}));
-            if (inlineBodies == 0) handler.onComplete();
+            events.body(ByteBuffer.wrap(new byte[] {'x'}), null);
+            if (inlineBodies == 0) events.end();
+            else events.readComplete();
           }
         }
 
@@ -59,6 +63,7 @@ class RealCallTest {
         public void cancel() {
           cancels.incrementAndGet();
         }
+
       };
     }
 
@@ -117,11 +122,11 @@ class RealCallTest {
   @Test
   void anyBytesResetTheIdleTimerCommentsIncluded() {
     asyncCall(Timeouts.builder().idle(Duration.ofSeconds(60)).build(), new CountingSink());
-    transport.handler.onResponse(200, Headers.EMPTY);
+    transport.events.head(200, Headers.EMPTY);
     time.advance(Duration.ofSeconds(59));
-    transport.handler.onBody(bytes(": keep-alive\n\n"));
+    transport.events.body(bytes(": keep-alive\n\n"), null);
     time.advance(Duration.ofSeconds(59));
-    transport.handler.onBody(bytes(": keep-alive\n\n"));
+    transport.events.body(bytes(": keep-alive\n\n"), null);
     time.advance(Duration.ofSeconds(59));
     assertThat(outcome.get()).isNull();
     time.advance(Duration.ofSeconds(1));
@@ -132,6 +137,7 @@ class RealCallTest {
   @Test
   void noResponseHeadersInTimeCancelsTheExchange() {
     asyncCall(Timeouts.builder().responseHeaders(Duration.ofSeconds(10)).build(), new CountingSink());
+    transport.events.connected();
     time.advance(Duration.ofSeconds(10));
     assertThat(outcome.get()).isInstanceOf(ResponseTimeoutException.class);
     assertThat(transport.cancels.get()).isEqualTo(1);
@@ -140,8 +146,8 @@ class RealCallTest {
   @Test
   void headersTimerStopsWhenHeadersArrive() {
     asyncCall(Timeouts.builder().responseHeaders(Duration.ofSeconds(10)).build(), new CountingSink());
-    transport.handler.onResponse(200, Headers.EMPTY);
-    transport.handler.onComplete();
+    transport.events.head(200, Headers.EMPTY);
+    transport.events.end();
     time.advance(Duration.ofMinutes(5));
     assertThat(outcome.get()).isEqualTo(0);
     assertThat(time.pendingDelays()).isEmpty();
@@ -152,7 +158,7 @@ class RealCallTest {
     transport.inlineBodies = 100_000;
     CountingSink sink = new CountingSink();
     asyncCall(Timeouts.defaults(), sink);
-    transport.handler.onResponse(200, Headers.EMPTY);
+    transport.events.head(200, Headers.EMPTY);
     assertThat(outcome.get()).isEqualTo(100_000);
     assertThat(transport.requests.get()).isEqualTo(100_000);
   }
@@ -160,12 +166,12 @@ class RealCallTest {
   @Test
   void cancelIsIdempotentAndLateCallbacksAreIgnored() {
     RealCall<Integer> call = asyncCall(Timeouts.defaults(), new CountingSink());
-    transport.handler.onResponse(200, Headers.EMPTY);
+    transport.events.head(200, Headers.EMPTY);
     call.cancel("test");
     call.cancel("again");
     assertThat(outcome.get()).isInstanceOf(CancelledException.class);
-    transport.handler.onBody(bytes("late"));
-    transport.handler.onComplete();
+    transport.events.body(bytes("late"), null);
+    transport.events.end();
     assertThat(outcome.get()).isInstanceOf(CancelledException.class);
     assertThat(transport.cancels.get()).isEqualTo(1);
   }
@@ -183,8 +189,8 @@ class RealCallTest {
             () -> HttpRequest.builder().uri(URI.create("http://127.0.0.1:1/v1")).build());
     RealCall<Integer> call = new RealCall<>(env, new CountingSink(), null);
     call.start();
-    transport.handler.onResponse(200, Headers.EMPTY);
-    transport.handler.onComplete();
+    transport.events.head(200, Headers.EMPTY);
+    transport.events.end();
     assertThat(call.result()).isEqualTo(0);
   }
 
@@ -208,9 +214,9 @@ class RealCallTest {
             calls.add("error");
           }
         }));
-    transport.handler.onResponse(200, Headers.of("content-type", "text/event-stream"));
-    transport.handler.onBody(bytes("data: {\"id\":\"1\",\"choices\":[]}\n\n"
-        + "data: {\"id\":\"2\",\"choices\":[]}\n\n"));
+    transport.events.head(200, Headers.of("content-type", "text/event-stream"));
+    transport.events.body(bytes("data: {\"id\":\"1\",\"choices\":[]}\n\n"
+        + "data: {\"id\":\"2\",\"choices\":[]}\n\n"), null);
     assertThat(calls).containsExactly("chunk 1", "error");
   }
 }

@@ -1,29 +1,46 @@
 package dev.chatwire.internal.call;
 
 import dev.chatwire.Scheduler;
-import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
+import dev.chatwire.error.ConnectTimeoutException;
 import dev.chatwire.error.IdleTimeoutException;
+import dev.chatwire.internal.wire.ExchangeDriver;
 import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.ResponseHandler;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** One HTTP exchange of a {@link RealCall}; the transport's handler. */
+/**
+ * One HTTP exchange of a {@link RealCall}, and the handler core's exchange driver calls. An attempt
+ * moves forward through named {@link Phase phases}; every failure goes through {@link #failed},
+ * the one place that judges whether it may be retried (the call then applies its policy).
+ */
 final class Attempt<T> implements ResponseHandler {
+  /** Where an attempt is; it only moves forward. */
+  enum Phase {
+    /** Sent to the transport; no connection yet: the connect timer runs. */
+    CONNECTING,
+    /** Connected; the request is going out and the head is awaited. */
+    AWAITING_HEAD,
+    /** A 2xx head arrived; the body goes to the call's sink. */
+    READING_BODY,
+    /** An error status arrived; its body is collected for the API error. */
+    READING_ERROR,
+    /** Over: succeeded, failed, retried or cancelled. Later callbacks are ignored. */
+    ENDED
+  }
+
   private final RealCall<T> call;
   final int number;
-  private final AtomicInteger pumpWork = new AtomicInteger();
-  volatile @Nullable Exchange exchange;
-  /** The thread inside {@code transport.execute} for this attempt, until it returns. */
-  volatile @Nullable Thread executing;
-  /** Opens once {@code execute} has returned (or thrown) and the exchange is attached. */
-  final CountDownLatch attached = new CountDownLatch(1);
-  volatile boolean abandoned;
+  /** The exchange, known before the transport reports anything. */
+  final ExchangeDriver exchange = new ExchangeDriver(this);
+  private volatile Phase phase = Phase.CONNECTING;
+  /** Where this attempt goes, for messages. */
+  volatile URI uri = URI.create("http://unknown/");
+  volatile Scheduler.@Nullable Cancellable connectTimer;
   volatile Scheduler.@Nullable Cancellable headersTimer;
   volatile Scheduler.@Nullable Cancellable idleTimer;
   volatile Scheduler.@Nullable Cancellable drainTimer;
@@ -33,42 +50,60 @@ final class Attempt<T> implements ResponseHandler {
   volatile boolean readPending;
   // Guarded by RealCall.lock.
   boolean wantRead;
-  private boolean responded;
-  private int status;
-  private Headers headers = Headers.EMPTY;
+  private volatile int status;
+  private volatile Headers headers = Headers.EMPTY;
   private @Nullable ErrorCollector errorBody;
-  private boolean readBeforeAttach;
 
   Attempt(RealCall<T> call, int number) {
     this.call = call;
     this.number = number;
   }
 
-  void attach(Exchange e) {
-    boolean readNow;
+  boolean isEnded() {
+    return phase == Phase.ENDED;
+  }
+
+  /** Ends the attempt: no callback counts any more. Called by the call, under its lock. */
+  void end() {
+    phase = Phase.ENDED;
+  }
+
+  /** Moves to {@code next} unless the attempt ended meanwhile; false if it had. */
+  private boolean moveTo(Phase next) {
     call.lock.lock();
     try {
-      exchange = e;
-      executing = null;
-      attached.countDown();
-      if (abandoned) {
-        readNow = false;
-      } else {
-        readNow = readBeforeAttach;
-        readBeforeAttach = false;
-      }
+      if (phase == Phase.ENDED) return false;
+      phase = next;
+      return true;
     } finally {
       call.lock.unlock();
     }
-    if (abandoned) {
-      e.cancel();
-    } else if (readNow) {
-      if (call.callback != null) pump();
-      else call.signal();
+  }
+
+  /**
+   * The one place a failure of this attempt is judged. Nothing of the response had arrived
+   * (connecting, or awaiting the head): retryable, unless cancelled or a protocol error. An error
+   * status: retryable by its status and {@code x-should-retry}. Anything once a 2xx body flows:
+   * never. The call then applies its policy (retries left, delay, deadline).
+   */
+  private void failed(ChatWireException e) {
+    Phase at = phase;
+    if (at == Phase.ENDED) return;
+    boolean retryable;
+    if (at == Phase.CONNECTING || at == Phase.AWAITING_HEAD) {
+      retryable = IoErrors.isRetryable(e, true);
+    } else if (at == Phase.READING_ERROR) {
+      retryable = Retries.isRetryable(status, headers);
+    } else {
+      retryable = false;
     }
+    if (retryable) call.retryOrFail(this, e, at == Phase.READING_ERROR ? headers : null);
+    else call.fail(this, e);
   }
 
   void stopTimers() {
+    Scheduler.Cancellable c = connectTimer;
+    if (c != null) c.cancel();
     Scheduler.Cancellable h = headersTimer;
     if (h != null) h.cancel();
     Scheduler.Cancellable i = idleTimer;
@@ -77,15 +112,14 @@ final class Attempt<T> implements ResponseHandler {
     if (d != null) d.cancel();
   }
 
-  /** No response head in time: nothing was received, so the attempt may be retried. */
-  void retryAfterTimeout(ChatWireException e) {
-    if (abandoned) return;
-    call.retryOrFail(this, e, null);
+  /** No response head in time. */
+  void headersTimedOut(ChatWireException e) {
+    failed(e);
   }
 
   /** The body's content is complete ({@code [DONE]}) but the body has not ended in time. */
   private void finishAfterDone() {
-    if (abandoned) return;
+    if (isEnded()) return;
     T value;
     try {
       value = call.sink.onEnd();
@@ -99,71 +133,24 @@ final class Attempt<T> implements ResponseHandler {
     if (ex != null) ex.cancel();
   }
 
-  /** Ends the attempt with the API error collected so far (the body was cut short). */
-  private void endErrorBody(ErrorCollector eb) {
-    finishError(eb); // a retry or a failure cancels the exchange, releasing the connection
-  }
-
+  /** Ends the attempt with the API error collected (whole, or cut short: then the exchange is). */
   private void finishError(ErrorCollector eb) {
-    ChatWireException e = eb.toException(status, headers, call.env.mask);
-    if (Retries.isRetryable(status, headers)) call.retryOrFail(this, e, headers);
-    else call.fail(this, e);
+    failed(eb.toException(status, headers, call.env.mask));
   }
 
-  /** Asks for the next body buffer: from this call.callback thread (async) or the consumer's. */
+  /** Asks for the next body buffer: at once (async), or through the consumer's thread. */
   private void wantMore() {
-    if (call.callback == null) {
-      call.lock.lock();
-      try {
-        if (exchange == null) readBeforeAttach = true;
-        wantRead = true;
-        call.changed.signalAll();
-      } finally {
-        call.lock.unlock();
-      }
-    } else if (exchange == null && executing != Thread.currentThread()) {
-      // The head came before execute() returned on the caller's thread. Wait for the attach
-      // (execute never blocks), so that the read happens here: an inline transport reads on
-      // the thread that asks, and the async API must never read on the caller's thread.
-      awaitAttached();
-      pump();
-    } else if (exchange == null) {
-      call.lock.lock();
-      try {
-        readBeforeAttach = true;
-      } finally {
-        call.lock.unlock();
-      }
-      if (exchange != null) attach(exchange);
-    } else {
-      pump();
+    if (call.callback != null) {
+      exchange.request(); // inside a handler call: only adds demand, the driver serves it
+      return;
     }
-  }
-
-  private void awaitAttached() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        attached.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+    call.lock.lock();
+    try {
+      wantRead = true;
+      call.changed.signalAll();
+    } finally {
+      call.lock.unlock();
     }
-    if (interrupted) Thread.currentThread().interrupt();
-  }
-
-  /** Async demand, trampolined: an inline transport's nested call only marks more work. */
-  private void pump() {
-    if (pumpWork.getAndIncrement() != 0) return;
-    do {
-      Exchange e = exchange;
-      if (abandoned || e == null) {
-        pumpWork.set(0);
-        return;
-      }
-      e.request();
-    } while (pumpWork.decrementAndGet() != 0);
   }
 
   private void armIdleTimer(long delayNanos) {
@@ -171,45 +158,52 @@ final class Attempt<T> implements ResponseHandler {
   }
 
   private void checkIdle() {
-    if (abandoned) return;
+    if (isEnded()) return;
     long idle = call.env.timeouts.getIdle().toNanos();
     long waited = call.env.scheduler.nanoTime() - lastActivity;
     if (readPending && waited >= idle) {
       ErrorCollector eb = errorBody;
       if (eb != null) {
         // An error body that stopped flowing still says what the error was.
-        endErrorBody(eb);
+        finishError(eb);
         return;
       }
-      call.fail(this, new IdleTimeoutException(call.env.timeouts.getIdle(), null, call.sink.partial()));
+      failed(new IdleTimeoutException(call.env.timeouts.getIdle(), null, call.sink.partial()));
     } else {
       armIdleTimer(readPending ? idle - waited : idle);
     }
   }
 
+  /** No connection in time: nothing was sent. */
+  void connectTimedOut() {
+    if (phase != Phase.CONNECTING) return;
+    failed(new ConnectTimeoutException(call.env.timeouts.getConnect(), null, call.sink.partial()));
+  }
+
+  @Override
+  public void onConnected() {
+    Scheduler.Cancellable c = connectTimer;
+    if (c != null) c.cancel();
+    moveTo(Phase.AWAITING_HEAD);
+  }
+
   @Override
   public void onResponse(int status, Headers headers) {
-    if (abandoned) return;
     Scheduler.Cancellable h = headersTimer;
     if (h != null) h.cancel();
-    call.lock.lock();
-    try {
-      this.responded = true;
-      this.status = status;
-      this.headers = headers;
-    } finally {
-      call.lock.unlock();
-    }
+    this.status = status;
+    this.headers = headers;
+    boolean error = status < 200 || status >= 300;
+    if (error) errorBody = new ErrorCollector();
+    if (!moveTo(error ? Phase.READING_ERROR : Phase.READING_BODY)) return;
     lastActivity = call.env.scheduler.nanoTime();
     if (call.callback != null) readPending = true;
     RealCall.safe(() -> call.env.listener.responseHeaders(status, headers));
-    if (status < 200 || status >= 300) {
-      errorBody = new ErrorCollector();
-    } else {
+    if (!error) {
       try {
         call.sink.onResponse(status, headers);
       } catch (ChatWireException e) {
-        call.fail(this, e);
+        failed(e);
         return;
       }
     }
@@ -219,20 +213,20 @@ final class Attempt<T> implements ResponseHandler {
 
   @Override
   public void onBody(ByteBuffer bytes) {
-    if (abandoned) return;
+    if (isEnded()) return;
     lastActivity = call.env.scheduler.nanoTime();
     if (call.callback == null) readPending = false;
     ErrorCollector eb = errorBody;
     if (eb != null) {
       if (!eb.append(bytes)) {
-        endErrorBody(eb);
+        finishError(eb); // cut at the cap: the retry or failure cancels the exchange
         return;
       }
     } else {
       try {
         call.sink.onBytes(bytes);
       } catch (ChatWireException e) {
-        call.fail(this, e);
+        failed(e);
         return;
       }
       if (drainTimer == null && call.sink.isFinished()) {
@@ -244,7 +238,7 @@ final class Attempt<T> implements ResponseHandler {
 
   @Override
   public void onComplete() {
-    if (abandoned) return;
+    if (isEnded()) return;
     stopTimers();
     ErrorCollector eb = errorBody;
     if (eb != null) {
@@ -255,7 +249,7 @@ final class Attempt<T> implements ResponseHandler {
     try {
       value = call.sink.onEnd();
     } catch (ChatWireException e) {
-      call.fail(this, e);
+      failed(e);
       return;
     }
     call.succeed(this, value);
@@ -263,17 +257,10 @@ final class Attempt<T> implements ResponseHandler {
 
   @Override
   public void onError(IOException error) {
-    if (abandoned) return;
+    Phase at = phase;
+    if (at == Phase.ENDED) return;
     stopTimers();
-    boolean beforeResponse;
-    call.lock.lock();
-    try {
-      beforeResponse = !responded;
-    } finally {
-      call.lock.unlock();
-    }
-    ChatWireException e = IoErrors.map(error, call.env.timeouts, call.sink.partial(), beforeResponse);
-    if (beforeResponse && !(e instanceof CancelledException)) call.retryOrFail(this, e, null);
-    else call.fail(this, e);
+    failed(IoErrors.map(error, call.env.timeouts, uri, call.sink.partial(),
+        at == Phase.CONNECTING, at == Phase.CONNECTING || at == Phase.AWAITING_HEAD));
   }
 }

@@ -40,7 +40,19 @@ final class ErrorCollector {
     ApiError error = null;
     if (ContentTypes.isEventStream(headers)) error = fromEvents(mask);
     if (error == null) error = ApiErrors.parse(buf, 0, size, mask);
+    if (status >= 300 && status < 400) error = redirect(error, headers.get("location"), mask);
     return ApiErrors.exception(status, error, headers, null);
+  }
+
+  /**
+   * A redirect is never followed (a POST is not re-sent, the key never goes elsewhere): the error
+   * says where the server pointed, so the caller can fix the base URL.
+   */
+  private static ApiError redirect(ApiError e, @Nullable String location, UnaryOperator<String> mask) {
+    String where = location == null ? "no Location" : "Location " + mask.apply(location);
+    String message = "a redirect to " + where + ", not followed: set the base URL it points to"
+        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    return new ApiError(message, e.getType(), e.getCode(), e.getParam(), e.getExtras(), e.getBody());
   }
 
   private @Nullable ApiError fromEvents(UnaryOperator<String> mask) {

@@ -17,9 +17,11 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One logical call: attempts, retries, the response-headers, idle and total timers, cancellation,
- * and demand. In blocking mode the consumer's thread issues every read ({@link #awaitUntil}); in
- * async mode reads are issued from the transport's own callbacks, never from the caller's thread.
+ * One logical call as a state machine: {@code State} for the call, {@code Attempt.Phase} for its
+ * current attempt; attempts, retries (judged in {@code Attempt.failed}, applied in {@code
+ * retryOrFail}), the connect, response-headers, idle and total timers, cancellation, and demand.
+ * In blocking mode the consumer's thread issues every read ({@link #awaitUntil}); in async mode
+ * reads are issued from the transport's own callbacks, never from the caller's thread.
  */
 public final class RealCall<T> {
   /**
@@ -27,6 +29,16 @@ public final class RealCall<T> {
    * finishes anyway and releases the connection.
    */
   static final long DRAIN_GRACE_NANOS = 1_000_000_000L;
+
+  /** Where a call is. An attempt's own progress is its {@code Attempt.Phase}. */
+  enum State {
+    /** An attempt is current (or about to start). */
+    ATTEMPTING,
+    /** An attempt failed retryably; the next starts when its delay has passed. */
+    WAITING_TO_RETRY,
+    /** Succeeded, failed or cancelled; the outcome is final. */
+    ENDED
+  }
 
   /** Receives the terminal outcome in async mode. */
   public interface Callback<T> {
@@ -46,13 +58,15 @@ public final class RealCall<T> {
   // Guarded by lock.
   @Nullable Attempt<T> current;
   private int attempts;
-  private boolean terminal;
+  private State state = State.ATTEMPTING;
   /** Set after the event listener heard the end, so a caller never sees the end before it. */
   private boolean published;
   private @Nullable T result;
   private @Nullable ChatWireException failure;
   private Scheduler.@Nullable Cancellable deadlineTimer;
   private Scheduler.@Nullable Cancellable retryTimer;
+  /** The thread in {@link #start()}, which hears of a closed transport by an exception. */
+  private volatile @Nullable Thread starter;
   /** When the total deadline passes, in scheduler time; meaningful only with a deadline. */
   private long deadlineAt;
 
@@ -63,8 +77,13 @@ public final class RealCall<T> {
     this.callback = callback;
   }
 
-  /** Sends the first attempt and starts the total deadline, if one is set. */
+  /**
+   * Sends the first attempt and starts the total deadline, if one is set.
+   *
+   * @throws IllegalStateException if the transport is closed: nothing is sent, nothing retried
+   */
   public void start() {
+    starter = Thread.currentThread();
     Duration total = env.timeouts.getTotal();
     HttpRequest first;
     try {
@@ -94,7 +113,8 @@ public final class RealCall<T> {
     Attempt<T> a;
     lock.lock();
     try {
-      if (terminal) return;
+      if (state == State.ENDED) return;
+      state = State.ATTEMPTING;
       attempts++;
       a = new Attempt<>(this, attempts);
       current = a;
@@ -108,26 +128,25 @@ public final class RealCall<T> {
       fail(a, unbuildable(e));
       return;
     }
-    if (a.abandoned) { // cancelled meanwhile: nothing is sent
-      a.attached.countDown();
-      return;
-    }
+    if (a.isEnded()) return; // cancelled meanwhile: nothing is sent
+    a.uri = request.getUri();
     safe(() -> env.listener.attemptStart(request, a.number));
+    a.connectTimer =
+        env.scheduler.schedule(a::connectTimedOut, env.timeouts.getConnect().toNanos());
     a.headersTimer =
         env.scheduler.schedule(
-            () -> a.retryAfterTimeout(new ResponseTimeoutException(
+            () -> a.headersTimedOut(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
-    Exchange exchange;
-    a.executing = Thread.currentThread();
     try {
-      exchange = env.transport.execute(request, a);
+      a.exchange.start(env.transport, request);
+    } catch (IllegalStateException e) {
+      fail(a, new ChatWireException("the transport is closed", e));
+      if (a.number == 1 && Thread.currentThread() == starter) throw e;
     } catch (RuntimeException e) {
-      a.attached.countDown();
-      fail(a, new ChatWireException("the transport rejected the request: " + e.getMessage(), e));
-      return;
+      fail(a, new ChatWireException("the transport rejected the request ("
+          + e.getClass().getName() + ")", e));
     }
-    a.attach(exchange);
   }
 
   /** The request (its key supplier, a header) failed; its message may hold a secret. */
@@ -145,7 +164,7 @@ public final class RealCall<T> {
     try {
       while (!ready.getAsBoolean() && !published) {
         Attempt<T> a = current;
-        if (a != null && a.wantRead && a.exchange != null) {
+        if (a != null && a.wantRead) {
           a.wantRead = false;
           a.lastActivity = env.scheduler.nanoTime();
           a.readPending = true;
@@ -223,10 +242,10 @@ public final class RealCall<T> {
   void succeed(Attempt<T> a, T value) {
     lock.lock();
     try {
-      if (terminal || current != a) return;
-      terminal = true;
+      if (state == State.ENDED || current != a) return;
+      state = State.ENDED;
       result = value;
-      a.abandoned = true;
+      a.end();
       stopTimers();
     } finally {
       lock.unlock();
@@ -241,12 +260,12 @@ public final class RealCall<T> {
     Exchange toCancel = null;
     lock.lock();
     try {
-      if (terminal || (a != null && current != a)) return;
-      terminal = true;
+      if (state == State.ENDED || (a != null && current != a)) return;
+      state = State.ENDED;
       failure = error;
       stopTimers();
       if (current != null) {
-        current.abandoned = true;
+        current.end();
         toCancel = current.exchange;
       }
     } finally {
@@ -285,12 +304,13 @@ public final class RealCall<T> {
     boolean retry;
     lock.lock();
     try {
-      if (terminal || current != a) return;
+      if (state == State.ENDED || current != a) return;
       retry = delay >= 0
           && a.number <= env.retryPolicy.getMaxRetries()
           && (deadlineTimer == null || deadlineAt - env.scheduler.nanoTime() > delay);
       if (retry) {
-        a.abandoned = true;
+        state = State.WAITING_TO_RETRY;
+        a.end();
         a.stopTimers();
         current = null;
         retryTimer = env.scheduler.schedule(startAfterBoth, delay);
@@ -302,8 +322,7 @@ public final class RealCall<T> {
       fail(a, error);
       return;
     }
-    Exchange abandonedExchange = a.exchange;
-    if (abandonedExchange != null) abandonedExchange.cancel(); // a no-op once it completed
+    a.exchange.cancel(); // a no-op once it completed
     safe(() -> env.listener.retryScheduled(a.number + 1, Duration.ofNanos(delay), error));
     startAfterBoth.run();
   }

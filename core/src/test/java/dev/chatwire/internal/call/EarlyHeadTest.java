@@ -8,11 +8,11 @@ import dev.chatwire.Scheduler;
 import dev.chatwire.Timeouts;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.model.ChatCompletion;
-import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -22,36 +22,47 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * An async call whose response head arrives on the transport's thread before {@code execute()}
- * has returned on the caller's: the first read must still be asked for on the transport's
- * thread, since an inline transport (OkHttp) reads, and blocks, on the thread that asks.
+ * An async call whose response head arrives on the transport's thread while the caller is still
+ * inside {@code start()}: the first read must still happen on the transport's thread, since a
+ * blocking wire (OkHttp) reads, and blocks, on the thread that reads.
  */
 class EarlyHeadTest {
   private final AtomicReference<@Nullable Thread> requestedOn = new AtomicReference<>();
   private final AtomicReference<@Nullable Thread> ioThread = new AtomicReference<>();
 
-  /** Delivers the head on its own thread and returns from execute() only once that is waiting. */
+  /** Delivers the head on its own thread and returns from start() only once that is done. */
   private final Transport earlyHead = new Transport() {
     @Override
-    public Exchange execute(HttpRequest request, ResponseHandler handler) {
-      Exchange exchange = new Exchange() {
+    public Wire open(HttpRequest request, WireEvents events) {
+      return new Wire() {
         @Override
-        public void request() {
-          if (requestedOn.compareAndSet(null, Thread.currentThread())) handler.onComplete();
+        public void start() {
+          Thread io = new Thread(() -> {
+            events.connected();
+            events.head(200, Headers.EMPTY);
+          }, "early-head-io");
+          ioThread.set(io);
+          io.start();
+          try {
+            io.join(10_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+
+        @Override
+        public void read() {
+          if (requestedOn.compareAndSet(null, Thread.currentThread())) events.end();
         }
 
         @Override
         public void cancel() {}
+
+        @Override
+        public boolean isBlocking() {
+          return true;
+        }
       };
-      Thread io = new Thread(() -> handler.onResponse(200, Headers.EMPTY), "early-head-io");
-      ioThread.set(io);
-      io.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (io.getState() != Thread.State.WAITING && io.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      return exchange;
     }
 
     @Override
@@ -59,7 +70,7 @@ class EarlyHeadTest {
   };
 
   @Test
-  void headBeforeExecuteReturnsIsReadOnTheTransportsThread() throws Exception {
+  void headBeforeStartReturnsIsReadOnTheTransportsThread() throws Exception {
     CompletableFuture<String> outcome = new CompletableFuture<>();
     CallEnv env = new CallEnv(earlyHead, Scheduler.system(), Timeouts.defaults(),
         RetryPolicy.none(), EventListener.NONE,

@@ -78,7 +78,7 @@ class RequestReaderErrorsTest {
   @ParameterizedTest
   @MethodSource("badBodies")
   void badBodyIsADecodeErrorWithPath(String json, String path, String problem) {
-    assertThatThrownBy(() -> RequestCodec.read(json))
+    assertThatThrownBy(() -> RequestReading.read(json))
         .isInstanceOf(DecodeException.class)
         .satisfies(e -> {
           DecodeException d = (DecodeException) e;
@@ -94,7 +94,7 @@ class RequestReaderErrorsTest {
   void errorMessageNeverQuotesThePayload(String json, String path, String problem) {
     String secret = json.replace("'m'", "'sk-SECRET'").replace("\"m\"", "\"sk-SECRET\"")
         .replace("'hot'", "'sk-SECRET'").replace("\"hot\"", "\"sk-SECRET\"");
-    assertThatThrownBy(() -> RequestCodec.read(secret))
+    assertThatThrownBy(() -> RequestReading.read(secret))
         .isInstanceOf(DecodeException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
   }

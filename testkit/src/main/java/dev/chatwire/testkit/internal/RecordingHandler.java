@@ -31,6 +31,7 @@ public final class RecordingHandler implements ResponseHandler {
   private volatile @Nullable Exchange exchange;
   private volatile boolean autoRequest;
   private volatile Consumer<RecordingHandler> afterEachBody = h -> {};
+  private volatile Consumer<RecordingHandler> afterResponse = h -> {};
 
   // Guarded by this.
   private final List<String> calls = new ArrayList<>();
@@ -44,6 +45,7 @@ public final class RecordingHandler implements ResponseHandler {
   private boolean completed;
   private @Nullable IOException error;
   private int callsAtCancel = -1;
+  private boolean connected;
 
   private RecordingHandler(boolean checkPattern) {
     this.checkPattern = checkPattern;
@@ -68,6 +70,12 @@ public final class RecordingHandler implements ResponseHandler {
   /** Runs {@code action} inside each onBody call, after the bytes are recorded. */
   public RecordingHandler afterEachBody(Consumer<RecordingHandler> action) {
     afterEachBody = action;
+    return this;
+  }
+
+  /** Runs {@code action} inside onResponse, after the head is recorded (it may throw). */
+  public RecordingHandler afterResponse(Consumer<RecordingHandler> action) {
+    afterResponse = action;
     return this;
   }
 
@@ -98,16 +106,34 @@ public final class RecordingHandler implements ResponseHandler {
     }
   }
 
+  /** Recorded apart from {@link #calls()}: once at most, before onResponse. */
+  @Override
+  public void onConnected() {
+    if (inside.getAndIncrement() != 0) violation("onConnected overlapped another handler call");
+    try {
+      synchronized (this) {
+        if (connected) violation("onConnected called twice");
+        if (status >= 0 || terminal) violation("onConnected after onResponse or the end");
+        connected = true;
+        notifyAll();
+      }
+    } finally {
+      exit();
+    }
+  }
+
   @Override
   public void onResponse(int status, Headers headers) {
     enter("onResponse(" + status + ")");
     try {
       synchronized (this) {
         if (this.status >= 0) violation("onResponse called twice");
+        if (!connected) violation("onResponse without onConnected");
         this.status = status;
         this.headers = headers;
         notifyAll();
       }
+      afterResponse.accept(this);
     } finally {
       exit();
     }
@@ -225,6 +251,11 @@ public final class RecordingHandler implements ResponseHandler {
   /** Waits for onResponse (or a terminal call); false on timeout. */
   public boolean awaitResponse(Duration timeout) {
     return await(() -> status >= 0 || terminal, timeout) && status() >= 0;
+  }
+
+  /** Whether onConnected was called. */
+  public synchronized boolean isConnected() {
+    return connected;
   }
 
   public synchronized int status() {

@@ -19,6 +19,8 @@ public final class ResponseScript {
   final boolean closeDelimited;
   final long throttleBytes;
   final long throttleNanos;
+  /** The body is the whole response, head included, written as it is; then the server closes. */
+  boolean raw;
 
   /**
    * A script; {@code actions} are sorted by offset (stable, so actions at one offset run in the
@@ -50,6 +52,12 @@ public final class ResponseScript {
     this.closeDelimited = closeDelimited;
     this.throttleBytes = throttleBytes;
     this.throttleNanos = throttleNanos;
+  }
+
+  /** This script as a raw one: its body bytes are the whole response, written unencoded. */
+  public ResponseScript raw() {
+    raw = true;
+    return this;
   }
 
   /** The response status code. */

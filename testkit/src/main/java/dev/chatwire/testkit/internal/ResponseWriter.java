@@ -59,6 +59,10 @@ final class ResponseWriter {
   /** Starts or continues writing; a no-op while paused or after the end. */
   void pump() {
     if (finished || paused) return;
+    if (script.raw) {
+      writeRaw();
+      return;
+    }
     if (!headersSent) {
       if (!runActionsAt(Action.BEFORE_HEADERS)) return;
       ctx.write(head());
@@ -92,6 +96,18 @@ final class ResponseWriter {
   /** The channel closed: stop, whatever the script still holds. */
   void abort() {
     finished = true;
+  }
+
+  /** Writes the whole response past the HTTP encoder (from the first handler), then closes. */
+  private void writeRaw() {
+    finished = true;
+    int n = (int) script.body.length();
+    ByteBuf buf = ctx.alloc().buffer(n);
+    script.body.copyTo(0, n, buf);
+    ctx.pipeline().firstContext().writeAndFlush(buf).addListener(f -> {
+      if (f.isSuccess()) record.addBytesWritten(n);
+      ctx.channel().close();
+    });
   }
 
   private void writeChunk(int n) {

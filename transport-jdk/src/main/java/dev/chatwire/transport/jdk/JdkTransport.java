@@ -1,36 +1,33 @@
 package dev.chatwire.transport.jdk;
 
-import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
-import java.io.IOException;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import dev.chatwire.transport.jdk.internal.JdkWire;
+import dev.chatwire.transport.jdk.internal.Workers;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Transport} on {@code java.net.http} (Java 11+): HTTP/2 over TLS by ALPN, HTTP/1.1 in
  * clear text, no dependency beyond the JDK.
  *
- * <p><b>Streaming.</b> The response body is read by a demand-driven subscriber: the JDK reads more
- * from the socket only while the caller has signalled demand, and each buffer is handed to the
- * handler the moment it arrives, one buffer per {@link Exchange#request()}. No thread is kept per
+ * <p><b>Streaming.</b> The response body is read by a demand-driven subscriber that core's
+ * exchange driver asks for one {@code List<ByteBuffer>} at a time, ahead of demand by at most a
+ * small window; each buffer is handed to the handler the moment it arrives. No thread is kept per
  * stream; handler calls run on the client's executor threads or on the thread that signals demand,
  * one at a time.
  *
- * <p><b>Cancellation.</b> {@link Exchange#cancel()} cancels the body subscription and the JDK's
- * future, so the connection (HTTP/1.1) or stream (HTTP/2) is released; on Java 11 to 15 a cancel
- * before the response head arrives does not interrupt the JDK's exchange.
+ * <p><b>Cancellation.</b> {@link dev.chatwire.transport.Exchange#cancel()} cancels the body
+ * subscription and the JDK's future, so the connection (HTTP/1.1) or stream (HTTP/2) is released;
+ * on Java 11 to 15 a cancel before the response head arrives does not interrupt the JDK's
+ * exchange.
  *
- * <p><b>Connect timeout.</b> {@link HttpRequest#getConnectTimeout()} is honoured per request,
- * ending the exchange with {@link HttpConnectTimeoutException} through {@code onError}; a caller's
- * client with a shorter {@code connectTimeout} of its own keeps it.
+ * <p><b>Connect timeout.</b> Core times the connect on its scheduler; a caller's client with a
+ * {@code connectTimeout} of its own keeps it too.
  *
  * <p><b>Header fields.</b> Fields the JDK manages itself ({@code Host}, {@code Content-Length},
  * {@code Connection}, {@code Expect}, {@code Upgrade} and the like) are not passed on. Response
@@ -89,37 +86,9 @@ public final class JdkTransport implements Transport {
   }
 
   @Override
-  public Exchange execute(HttpRequest request, ResponseHandler handler) {
-    JdkExchange exchange = new JdkExchange(handler);
-    if (closed) {
-      exchange.fail(new IOException("transport closed"));
-      return exchange;
-    }
-    java.net.http.HttpRequest jdkRequest;
-    CompletableFuture<?> sent;
-    try {
-      jdkRequest = JdkRequests.convert(request, exchange::connected);
-      sent = client.sendAsync(jdkRequest, exchange);
-    } catch (RuntimeException e) {
-      exchange.fail(new IOException("java.net.http refused the request: " + e.getMessage(), e));
-      return exchange;
-    }
-    exchange.sending(sent);
-    Duration connectTimeout = request.getConnectTimeout();
-    if (connectTimeout != null && !clientConnectsFaster(connectTimeout)) {
-      CompletableFuture.delayedExecutor(connectTimeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-          .execute(() -> {
-            if (!exchange.isConnected()) {
-              exchange.failAndAbort(new HttpConnectTimeoutException(
-                  "HTTP connect timed out after " + connectTimeout.toMillis() + " ms"));
-            }
-          });
-    }
-    return exchange;
-  }
-
-  private boolean clientConnectsFaster(Duration timeout) {
-    return client.connectTimeout().map(own -> own.compareTo(timeout) <= 0).orElse(false);
+  public Wire open(HttpRequest request, WireEvents events) {
+    if (closed) throw new IllegalStateException("transport is closed");
+    return new JdkWire(client, request, events);
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import dev.chatwire.transport.netty.internal.ConnectionPool;
 import dev.chatwire.transport.netty.internal.EventLoops;
 import io.netty.channel.Channel;
@@ -25,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * never on an event loop. {@link Exchange#request()} and {@link Exchange#cancel()} may be called
  * from any thread.
  *
- * <p><b>Streaming.</b> Channels run with auto-read off. A socket read is issued only while the
- * response head is awaited or the caller has demand; each decoded piece of body becomes one
- * {@code onBody} call per {@link Exchange#request()}, handed over the moment it arrives, and its
- * buffer is released right after the call. A consumer that stops asking stops the reads, and TCP
- * then slows the server down.
+ * <p><b>Streaming.</b> Channels run with auto-read off. A socket read is issued while the response
+ * head is awaited, and then when core's exchange driver asks: ahead of demand by at most a small
+ * window (64 KiB), so a blocking reader takes what is buffered on its own thread without a hop to
+ * the event loop. Each decoded piece of body becomes one {@code onBody} call per {@link
+ * Exchange#request()}, handed over the moment it arrives, and its buffer is released right after
+ * the call. A consumer that stops asking stops the reads, and TCP then slows the server down.
  *
  * <p><b>Connections.</b> A connection goes back to its pool after a fully read response that the
  * server did not mark {@code Connection: close}; a cancelled or failed exchange closes its
@@ -40,10 +43,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Requests.</b> {@code Host} and {@code Content-Length} are set by the transport; the
  * caller's hop-by-hop fields ({@code Connection}, {@code Transfer-Encoding}, {@code Upgrade},
- * {@code Expect} and the like) are not sent. The connect timeout is {@link
- * HttpRequest#getConnectTimeout()} (10 seconds when absent); a connect that takes longer ends with
- * {@link io.netty.channel.ConnectTimeoutException}. Response header fields keep their order and
- * repeats.
+ * {@code Expect} and the like) are not sent. The connect (TCP and TLS) is timed by core's connect
+ * timer, not by Netty. Response header fields keep their order and repeats.
  *
  * <p><b>TLS.</b> {@code https} URIs are verified against the JDK's trusted certificates, with
  * host name verification and SNI. A caller's {@link SslContext} (its own trust, client
@@ -99,8 +100,8 @@ public final class NettyTransport implements Transport {
   }
 
   @Override
-  public Exchange execute(HttpRequest request, ResponseHandler handler) {
-    return pool.execute(request, handler);
+  public Wire open(HttpRequest request, WireEvents events) {
+    return pool.open(request, events);
   }
 
   /**

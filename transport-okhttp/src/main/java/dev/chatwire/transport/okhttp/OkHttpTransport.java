@@ -1,12 +1,12 @@
 package dev.chatwire.transport.okhttp;
 
-import dev.chatwire.internal.okhttp.DerivedClients;
-import dev.chatwire.internal.okhttp.OkHttpExchange;
-import dev.chatwire.internal.okhttp.OkHttpRequests;
 import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
 import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import dev.chatwire.transport.okhttp.internal.Clients;
+import dev.chatwire.transport.okhttp.internal.OkHttpWire;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -19,8 +19,10 @@ import okhttp3.OkHttpClient;
  * interceptors, proxy, TLS settings, connection pool, dispatcher and event listener. ChatWire
  * derives a client from it with {@link OkHttpClient#newBuilder()}, which shares the pool and
  * dispatcher, and changes only what core owns: OkHttp's retry on connection failure is off
- * (core retries), the read and call timeouts are off (core runs the idle and total timers), and
- * the connect timeout is the request's, when it has one. Closing this transport leaves your
+ * (core retries), the connect, read and call timeouts are off (core runs every timer on its
+ * scheduler), and redirects are not followed (a POST is never re-sent and the key never goes to
+ * another origin; core reports a 3xx as an API error naming the status and location). Closing
+ * this transport leaves your
  * client running. {@link #create()} builds a client of its own, which this transport shuts down
  * on {@link #close()}.
  *
@@ -68,12 +70,12 @@ public final class OkHttpTransport implements Transport {
   /** Calls per host, and in all, that the dispatcher of {@link #create()}'s client runs at once. */
   private static final int OWN_MAX_REQUESTS = 64;
 
-  private final DerivedClients clients;
+  private final OkHttpClient client;
   private final boolean ownsClient;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OkHttpTransport(OkHttpClient client, boolean ownsClient) {
-    this.clients = new DerivedClients(client);
+    this.client = Clients.derive(client);
     this.ownsClient = ownsClient;
   }
 
@@ -98,20 +100,16 @@ public final class OkHttpTransport implements Transport {
   }
 
   /**
-   * Starts the exchange on OkHttp's dispatcher and returns at once.
+   * The wire of one exchange on OkHttp's dispatcher.
    *
    * @throws IllegalStateException if this transport is closed
    * @throws IllegalArgumentException if OkHttp cannot send the request (a URI that is not http or
    *     https, a header value that is not ASCII)
    */
   @Override
-  public Exchange execute(HttpRequest request, ResponseHandler handler) {
+  public Wire open(HttpRequest request, WireEvents events) {
     if (closed.get()) throw new IllegalStateException("transport is closed");
-    OkHttpClient client = clients.forConnectTimeout(request.getConnectTimeout());
-    OkHttpExchange exchange =
-        new OkHttpExchange(client.newCall(OkHttpRequests.toOkHttp(request)), handler);
-    exchange.start();
-    return exchange;
+    return new OkHttpWire(client, request, events);
   }
 
   /**
@@ -122,7 +120,6 @@ public final class OkHttpTransport implements Transport {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true) || !ownsClient) return;
-    OkHttpClient client = clients.base();
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();

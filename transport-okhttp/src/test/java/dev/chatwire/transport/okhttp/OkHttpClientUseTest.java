@@ -151,13 +151,13 @@ class OkHttpClientUseTest {
   }
 
   @Test
-  void appliesTheRequestsConnectTimeoutAndNoReadOrCallTimeout() throws InterruptedException {
+  void leavesEveryTimerToCoreNoConnectReadOrCallTimeout() throws InterruptedException {
     server.enqueue(MockResponse.json("{}"));
     try (OkHttpTransport transport = OkHttpTransport.create(callers)) {
-      run(transport, post().connectTimeout(Duration.ofMillis(1234)).build());
+      run(transport, post().build());
     }
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).connectTimeoutMillis()).isEqualTo(1234);
+    assertThat(seen.get(0).connectTimeoutMillis()).isZero();
     assertThat(seen.get(0).readTimeoutMillis()).isZero();
     assertThat(seen.get(0).call().timeout().timeoutNanos()).isZero();
   }

@@ -1,13 +1,11 @@
 package dev.chatwire.transport.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatwire.testkit.ChatServer;
 import dev.chatwire.testkit.Fault;
 import dev.chatwire.testkit.Gate;
 import dev.chatwire.testkit.MockResponse;
-import dev.chatwire.testkit.RecordedRequest;
 import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
 import java.time.Duration;
@@ -130,25 +128,5 @@ class OkHttpThreadingTest {
 
     assertThat(recorder.awaitTerminal(WAIT)).isTrue();
     assertThat(recorder.calls).containsExactly("onError");
-  }
-
-  @Test
-  void aThrowingHandlerEndsTheExchangeAndReleasesTheConnection() throws InterruptedException {
-    server.enqueue(MockResponse.patterned(10_000_000));
-    Recorder recorder = new Recorder();
-    recorder.afterBody = r -> {
-      throw new IllegalStateException("handler bug");
-    };
-    Exchange exchange = transport.execute(post(), recorder);
-    assertThat(recorder.awaitResponse(WAIT)).isTrue();
-
-    assertThatThrownBy(exchange::request).hasMessage("handler bug");
-    exchange.request();
-    exchange.cancel();
-
-    RecordedRequest request = server.takeRequest(WAIT);
-    assertThat(request).isNotNull();
-    assertThat(request.awaitClosed(WAIT)).as("connection closed").isTrue();
-    assertThat(recorder.calls).containsExactly("onResponse(200)", "onBody");
   }
 }

@@ -101,7 +101,7 @@ class R8ShrinkTest {
   void theServiceFileSurvivesUnderTheShrunkNames() throws Exception {
     assertThat(r8.exitCode).as("R8 output:\n%s", r8.output).isZero();
     R8Mapping mapping = R8Mapping.read(work.resolve("mapping.txt"));
-    String factory = mapping.shrunkName("dev.chatwire.internal.okhttp.OkHttpTransportFactory");
+    String factory = mapping.shrunkName("dev.chatwire.transport.okhttp.OkHttpTransportFactory");
 
     // R8 renames the service file after the service type (or, when it merges an interface with
     // one implementation into that class, after the class) and rewrites the names inside.

@@ -20,7 +20,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private volatile @Nullable Channel channel;
 
   // Confined to the channel's event loop.
-  private @Nullable NettyExchange exchange;
+  private @Nullable NettyWire exchange;
 
   // Guarded by the pool's lock.
   @Nullable ScheduledFuture<?> idleTimer;
@@ -51,12 +51,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   /** On the event loop: {@code e} now holds the connection. */
-  void attach(NettyExchange e) {
+  void attach(NettyWire e) {
     exchange = e;
   }
 
   /** On the event loop: {@code e} lets go of the connection, if it held it. */
-  void detach(NettyExchange e) {
+  void detach(NettyWire e) {
     if (exchange == e) exchange = null;
   }
 
@@ -67,7 +67,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    NettyExchange e = exchange;
+    NettyWire e = exchange;
     if (e != null) {
       e.onMessage(msg);
     } else {
@@ -78,13 +78,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    NettyExchange e = exchange;
+    NettyWire e = exchange;
     if (e != null) e.onReadComplete();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    NettyExchange e = exchange;
+    NettyWire e = exchange;
     exchange = null;
     if (e != null) e.onConnectionClosed();
     ctx.fireChannelInactive();
@@ -92,7 +92,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    NettyExchange e = exchange;
+    NettyWire e = exchange;
     if (e != null) e.onConnectionFailed(cause);
     ctx.close();
   }

@@ -1,12 +1,11 @@
 package dev.chatwire.transport.netty.internal;
 
-import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.ResponseHandler;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,15 +18,6 @@ import org.jspecify.annotations.Nullable;
  * connections with, and the resolver. Thread-safe.
  */
 public final class ConnectionPool {
-  private static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
-  private static final Exchange ENDED = new Exchange() {
-    @Override
-    public void request() {}
-
-    @Override
-    public void cancel() {}
-  };
-
   private final Dns dns = new Dns();
   private final Connector connector;
   private final int maxConnectionsPerHost;
@@ -44,42 +34,22 @@ public final class ConnectionPool {
     this.idleTimeoutNanos = idleTimeout.toNanos();
   }
 
-  /** Starts {@code request} on a pooled connection; problems go to the handler's onError. */
-  public Exchange execute(HttpRequest request, ResponseHandler handler) {
-    Address address;
-    Requests prepared;
-    try {
-      address = Address.of(request.getUri());
-      prepared = Requests.prepare(request, address);
-    } catch (IllegalArgumentException e) {
-      return endNow(handler, new IOException("cannot send the request: " + e.getMessage(), e));
-    }
+  /**
+   * The wire for {@code request} on a pooled connection.
+   *
+   * @throws IllegalStateException if the pool is closed
+   * @throws IllegalArgumentException if the request cannot be sent over HTTP/1.1
+   */
+  public Wire open(HttpRequest request, WireEvents events) {
+    Address address = Address.of(request.getUri());
+    Requests prepared = Requests.prepare(request, address);
     HostPool pool;
     synchronized (pools) {
-      if (closed) return endNow(handler, new IOException("transport closed"));
+      if (closed) throw new IllegalStateException("transport is closed");
       pool = pools.computeIfAbsent(address,
           a -> new HostPool(a, connector, maxConnectionsPerHost, idleTimeoutNanos));
     }
-    NettyExchange exchange =
-        new NettyExchange(prepared, handler, pool, connectTimeoutMillis(request));
-    pool.acquire(exchange);
-    return exchange;
-  }
-
-  private static int connectTimeoutMillis(HttpRequest request) {
-    Duration timeout = request.getConnectTimeout();
-    if (timeout == null) return DEFAULT_CONNECT_TIMEOUT_MILLIS;
-    if (timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) >= 0) return Integer.MAX_VALUE;
-    return (int) Math.max(1, timeout.toMillis());
-  }
-
-  private static Exchange endNow(ResponseHandler handler, IOException error) {
-    try {
-      handler.onError(error);
-    } catch (RuntimeException ignored) {
-      // Nothing is left to tell.
-    }
-    return ENDED;
+    return new NettyWire(prepared, events, pool);
   }
 
   /** Closes every connection and fails waiting exchanges; later exchanges fail at once. */

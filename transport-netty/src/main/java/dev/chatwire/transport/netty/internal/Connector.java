@@ -25,13 +25,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Opens connections: TCP with auto-read off, TLS with host name verification where the address
- * is https, then the HTTP/1.1 codec and the {@link Connection} that routes to exchanges.
+ * is https, then the HTTP/1.1 codec and the {@link Connection} that routes to exchanges. No timer
+ * of Netty's bounds the connect or the handshake: core's connect timer does, on its scheduler.
  */
 final class Connector {
   private static final int MAX_INITIAL_LINE = 4096;
   private static final int MAX_HEADER_BYTES = 32 * 1024;
   private static final int MAX_CONTENT_PER_MESSAGE = 64 * 1024;
-  private static final int MIN_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
   private final Bootstrap base;
   private final @Nullable SslContext givenTls;
@@ -45,6 +45,7 @@ final class Connector {
         .channel(channelType)
         .resolver(dns)
         .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0) // core times the connect
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true);
   }
@@ -53,8 +54,7 @@ final class Connector {
    * Connects {@code connection} to {@code address}; {@code done} receives null once the connection
    * is ready for a request (after the TLS handshake), or what failed (the channel is closed then).
    */
-  void connect(Address address, Connection connection, int timeoutMillis,
-      Consumer<@Nullable Throwable> done) {
+  void connect(Address address, Connection connection, Consumer<@Nullable Throwable> done) {
     SslContext tls;
     try {
       tls = address.isSecure() ? tls() : null;
@@ -63,11 +63,10 @@ final class Connector {
       return;
     }
     ChannelFuture connect = base.clone()
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            if (tls != null) ch.pipeline().addLast(sslHandler(tls, ch, address, timeoutMillis));
+            if (tls != null) ch.pipeline().addLast(sslHandler(tls, ch, address));
             ch.pipeline().addLast(
                 new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CONTENT_PER_MESSAGE));
             ch.pipeline().addLast(connection);
@@ -101,8 +100,7 @@ final class Connector {
     });
   }
 
-  private static SslHandler sslHandler(
-      SslContext tls, Channel ch, Address address, int timeoutMillis) {
+  private static SslHandler sslHandler(SslContext tls, Channel ch, Address address) {
     SslHandler ssl = tls.newHandler(ch.alloc(), address.host(), address.port());
     SSLEngine engine = ssl.engine();
     SSLParameters params = engine.getSSLParameters();
@@ -116,7 +114,7 @@ final class Connector {
       }
     }
     engine.setSSLParameters(params);
-    ssl.setHandshakeTimeoutMillis(Math.max(timeoutMillis, MIN_HANDSHAKE_TIMEOUT_MILLIS));
+    ssl.setHandshakeTimeoutMillis(0); // core's connect timer covers the handshake
     return ssl;
   }
 

@@ -23,7 +23,7 @@ final class HostPool {
 
   // Guarded by this.
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
-  private final ArrayDeque<NettyExchange> waiters = new ArrayDeque<>();
+  private final ArrayDeque<NettyWire> waiters = new ArrayDeque<>();
   private final Set<Connection> all = new HashSet<>();
   private int open;
   private boolean closed;
@@ -36,7 +36,7 @@ final class HostPool {
   }
 
   /** Finds {@code exchange} a connection: an idle one, a new one, or the next one released. */
-  void acquire(NettyExchange exchange) {
+  void acquire(NettyWire exchange) {
     Connection reused = null;
     boolean connect = false;
     List<Connection> dead = null;
@@ -75,13 +75,13 @@ final class HostPool {
   }
 
   /** Forgets a waiting exchange that was cancelled. */
-  synchronized void abandon(NettyExchange exchange) {
+  synchronized void abandon(NettyWire exchange) {
     waiters.remove(exchange);
   }
 
   /** Takes back a connection after a fully read response, or closes it if it cannot be reused. */
   void release(Connection c, boolean reusable) {
-    NettyExchange next = null;
+    NettyWire next = null;
     boolean keep = false;
     synchronized (this) {
       if (reusable && !closed && c.channel().isActive()) {
@@ -106,7 +106,7 @@ final class HostPool {
   /** A connection closed or failed to open: it no longer counts against the limit. */
   void gone(Connection c) {
     if (!c.markGone()) return;
-    NettyExchange next = null;
+    NettyWire next = null;
     synchronized (this) {
       open--;
       all.remove(c);
@@ -122,7 +122,7 @@ final class HostPool {
   /** Closes every connection, idle or busy, and fails the exchanges still waiting. */
   void close() {
     List<Connection> connections;
-    List<NettyExchange> waiting;
+    List<NettyWire> waiting;
     synchronized (this) {
       closed = true;
       connections = new ArrayList<>(all);
@@ -132,19 +132,19 @@ final class HostPool {
       idle.clear();
     }
     for (Connection c : connections) c.close();
-    for (NettyExchange e : waiting) e.failed(new IOException("transport closed"));
+    for (NettyWire e : waiting) e.failed(new IOException("transport closed"));
   }
 
   private synchronized boolean isClosed() {
     return closed;
   }
 
-  private void connect(NettyExchange exchange) {
+  private void connect(NettyWire exchange) {
     Connection c = new Connection(this);
     synchronized (this) {
       all.add(c);
     }
-    connector.connect(address, c, exchange.connectTimeoutMillis(), failure -> {
+    connector.connect(address, c, failure -> {
       if (failure == null && isClosed()) {
         c.close();
         exchange.failed(new IOException("transport closed"));

@@ -84,11 +84,14 @@ final class Requests {
     return query == null ? target : target + '?' + query;
   }
 
-  /** RFC 9110 field values: visible characters, spaces and tabs; no CR, LF, NUL or DEL. */
+  /**
+   * Visible ASCII, spaces and tabs: Netty writes each char's low byte, so anything wider (U+200B
+   * would go out as the control byte 0x0B) is refused rather than cut.
+   */
   private static boolean isValidValue(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+      if ((c < 0x20 && c != '\t') || c > 0x7e) return false;
     }
     return true;
   }

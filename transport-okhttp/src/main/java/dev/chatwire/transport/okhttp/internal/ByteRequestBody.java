@@ -1,4 +1,4 @@
-package dev.chatwire.internal.okhttp;
+package dev.chatwire.transport.okhttp.internal;
 
 import java.io.IOException;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package dev.chatwire.transport.jdk;
+package dev.chatwire.transport.jdk.internal;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The fixed worker pool of a transport-owned client: daemon threads that end when idle. */
-final class Workers {
+public final class Workers {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private Workers() {}
 
-  static ExecutorService newPool() {
+  public static ExecutorService newPool() {
     int size = Math.max(2, Runtime.getRuntime().availableProcessors());
     int pool = POOLS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();

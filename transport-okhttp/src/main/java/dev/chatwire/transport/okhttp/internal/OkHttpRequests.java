@@ -1,4 +1,4 @@
-package dev.chatwire.internal.okhttp;
+package dev.chatwire.transport.okhttp.internal;
 
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
@@ -23,7 +23,13 @@ public final class OkHttpRequests {
     Headers headers = request.getHeaders();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      if (!isFramedByOkHttp(name)) b.addHeader(name, headers.value(i));
+      if (isFramedByOkHttp(name)) continue;
+      try {
+        b.addHeader(name, headers.value(i));
+      } catch (IllegalArgumentException e) {
+        // OkHttp's message quotes the value (but for Authorization): name the field only.
+        throw new IllegalArgumentException("OkHttp refused header " + name + " or its value");
+      }
     }
     return b.method(request.getMethod(), body(request)).build();
   }

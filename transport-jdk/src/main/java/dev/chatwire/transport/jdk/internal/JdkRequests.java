@@ -1,4 +1,4 @@
-package dev.chatwire.transport.jdk;
+package dev.chatwire.transport.jdk.internal;
 
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
@@ -47,7 +47,10 @@ final class JdkRequests {
       } catch (IllegalArgumentException e) {
         // Other JDK versions restrict more names (Date, From, Referer, Via, Warning on 11).
         String message = e.getMessage();
-        if (message == null || !message.contains("restricted")) throw e;
+        if (message == null || !message.contains("restricted")) {
+          // The JDK's message quotes the value, which may be a key: name the field only.
+          throw new IllegalArgumentException("java.net.http refused the value of header " + name);
+        }
       }
     }
     return builder.build();

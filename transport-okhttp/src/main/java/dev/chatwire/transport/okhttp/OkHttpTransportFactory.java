@@ -1,7 +1,6 @@
-package dev.chatwire.internal.okhttp;
+package dev.chatwire.transport.okhttp;
 
 import dev.chatwire.transport.Transport;
-import dev.chatwire.transport.okhttp.OkHttpTransport;
 
 /**
  * What {@link java.util.ServiceLoader} finds: an {@link OkHttpTransport} with its own default

@@ -1,0 +1,164 @@
+package dev.chatwire.internal.wire;
+
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.Wire;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one {@link ExchangeDriver} and its one decision function, {@link #next()}: what the
+ * drainer does next. Guarded by this object's monitor, except the fields handed to the drainer
+ * ({@code taken*}), which only the drainer touches.
+ */
+final class DriverState {
+  static final int NONE = 0;
+  static final int CONNECTED = 1;
+  static final int HEAD = 2;
+  static final int BODY = 3;
+  static final int COMPLETE = 4;
+  static final int ERROR = 5;
+  static final int READ = 6;
+
+  private static final Object NO_TOKEN = new Object();
+
+  volatile @Nullable Wire wire;
+  volatile boolean blocking;
+  long demand;
+  boolean connected;
+  int status = -1;
+  volatile @Nullable Headers headers;
+  boolean ended;
+  @Nullable IOException failure;
+  boolean reading;
+  boolean cancelled;
+  boolean wireCancelled;
+  boolean terminated;
+  @Nullable Thread drainer;
+  int waiting;
+  /** Events the wire reported; a blocking read must report at least one. */
+  long reports;
+
+  private boolean connectedTold;
+  private boolean headTold;
+  /** Buffer, token, buffer, token...; tokens NO_TOKEN when there is nothing to release. */
+  private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  private long queuedBytes;
+  private final ArrayDeque<Object> dropped = new ArrayDeque<>();
+  private @Nullable ByteBuffer takenBuffer;
+  private @Nullable Object takenToken;
+  private @Nullable IOException takenError;
+
+  /** Queues body bytes; false when they are not wanted (the exchange ended, or they are empty). */
+  boolean offer(ByteBuffer bytes, @Nullable Object token) {
+    if (terminated || ended || failure != null || !bytes.hasRemaining()) return false;
+    queue.add(bytes);
+    queue.add(token == null ? NO_TOKEN : token);
+    queuedBytes += bytes.remaining();
+    return true;
+  }
+
+  /** The one place that decides: deliver, read, end, or nothing (the drainer then lets go). */
+  int next() {
+    if (terminated) return NONE;
+    if (cancelled) return terminate(new IOException("the exchange was cancelled"));
+    if (!connectedTold && (connected || headers != null)) {
+      connectedTold = true;
+      return CONNECTED;
+    }
+    if (!headTold) {
+      if (headers != null) {
+        headTold = true;
+        return HEAD;
+      }
+      return failure != null ? terminate(failure) : NONE;
+    }
+    if (!queue.isEmpty()) {
+      if (demand > 0) {
+        demand--;
+        takenBuffer = (ByteBuffer) queue.poll();
+        Object token = queue.poll();
+        takenToken = token == NO_TOKEN ? null : token;
+        queuedBytes -= takenBuffer.remaining();
+        return BODY;
+      }
+    } else if (failure != null) {
+      return terminate(failure);
+    } else if (ended) {
+      terminated = true;
+      return COMPLETE;
+    }
+    if (wire == null || reading || ended || failure != null) return NONE;
+    boolean wanted = blocking
+        ? queue.isEmpty() && demand > 0 && waiting == 0 // a waiting consumer reads for itself
+        : queuedBytes < ExchangeDriver.READ_AHEAD_BYTES;
+    if (!wanted) return NONE;
+    reading = true;
+    return READ;
+  }
+
+  private int terminate(IOException error) {
+    terminated = true;
+    takenError = error;
+    dropAll();
+    return ERROR;
+  }
+
+  /** Moves every queued token to the dropped list, for the drainer to release. */
+  void dropAll() {
+    Object o;
+    while ((o = queue.poll()) != null) {
+      Object token = queue.poll();
+      if (token != NO_TOKEN && token != null) dropped.add(token);
+    }
+    queuedBytes = 0;
+  }
+
+  /** Waits, as a consumer on a blocking wire, until the drainer lets go. */
+  void awaitRole() {
+    boolean interrupted = false;
+    waiting++;
+    try {
+      while (drainer != null) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      waiting--;
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  Headers headersOrEmpty() {
+    Headers h = headers;
+    return h == null ? Headers.EMPTY : h;
+  }
+
+  ByteBuffer takeBuffer() {
+    ByteBuffer b = takenBuffer;
+    takenBuffer = null;
+    if (b == null) throw new IllegalStateException("no buffer taken");
+    return b;
+  }
+
+  @Nullable Object takeToken() {
+    Object t = takenToken;
+    takenToken = null;
+    return t;
+  }
+
+  IOException takeError() {
+    IOException e = takenError;
+    takenError = null;
+    if (e == null) throw new IllegalStateException("no error taken");
+    return e;
+  }
+
+  synchronized @Nullable Object takeDropped() {
+    return dropped.poll();
+  }
+}

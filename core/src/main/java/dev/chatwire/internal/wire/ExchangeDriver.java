@@ -1,0 +1,275 @@
+package dev.chatwire.internal.wire;
+
+import dev.chatwire.transport.Exchange;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.ResponseHandler;
+import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one exchange driver every transport feeds: it turns a {@link Wire}'s raw events into
+ * {@link ResponseHandler} calls. It owns what each transport used to do its own way: the
+ * serialization of handler calls, demand, when to read (ahead of demand up to {@link
+ * #READ_AHEAD_BYTES} on a non-blocking wire, only against demand on a blocking one), what a
+ * throwing handler means, and cancellation.
+ *
+ * <p>Every decision is taken under this object's lock by {@link DriverState#next()}; the actions
+ * (handler calls, reads) run outside it, by one thread at a time, the <em>drainer</em>: whichever
+ * thread signalled (an I/O thread reporting, a consumer asking, a canceller). A signal while
+ * another thread drains only changes the state, which the drainer sees on its next decision; so
+ * calls never overlap and never nest, and buffered bytes go to a consumer on its own thread. On a
+ * blocking wire a consumer's {@code request()} waits for the drainer to reach its next read and
+ * then reads itself, so bytes are always read on the thread that asks for them.
+ */
+public final class ExchangeDriver implements Exchange, WireEvents {
+  /** How many bytes a non-blocking wire reads ahead of demand, at most. */
+  public static final int READ_AHEAD_BYTES = 64 * 1024;
+
+  private final ResponseHandler handler;
+  private final DriverState state = new DriverState();
+
+  /** A driver for {@code handler}; nothing happens before {@link #start}. */
+  public ExchangeDriver(ResponseHandler handler) {
+    this.handler = handler;
+  }
+
+  /** What {@link Transport#execute} does: a driver on a new wire of {@code transport}. */
+  public static Exchange execute(Transport transport, HttpRequest request, ResponseHandler handler) {
+    ExchangeDriver driver = new ExchangeDriver(handler);
+    driver.start(transport, request);
+    return driver;
+  }
+
+  /**
+   * Opens the wire and starts it, unless the exchange was cancelled meanwhile.
+   *
+   * @throws IllegalStateException if the transport is closed
+   * @throws IllegalArgumentException if the transport cannot send the request
+   */
+  public void start(Transport transport, HttpRequest request) {
+    Wire wire = transport.open(request, this);
+    synchronized (state) {
+      state.wire = wire;
+      state.blocking = wire.isBlocking();
+      if (state.cancelled || state.terminated) return;
+    }
+    wire.start();
+  }
+
+  // Exchange: any thread.
+
+  @Override
+  public void request() {
+    synchronized (state) {
+      if (state.demand < Long.MAX_VALUE) state.demand++;
+    }
+    drain(true);
+  }
+
+  @Override
+  public void cancel() {
+    synchronized (state) {
+      if (state.cancelled || state.terminated) return;
+      state.cancelled = true;
+    }
+    cancelWire();
+    drain(false);
+  }
+
+  /** Cancels the wire once it is there, and only once. */
+  private void cancelWire() {
+    Wire wire;
+    synchronized (state) {
+      wire = state.wire;
+      if (wire == null || state.wireCancelled) return;
+      state.wireCancelled = true;
+    }
+    wire.cancel();
+  }
+
+  // WireEvents: the wire's threads.
+
+  @Override
+  public void connected() {
+    synchronized (state) {
+      state.connected = true;
+    }
+    drain(false);
+  }
+
+  @Override
+  public void head(int status, Headers headers) {
+    synchronized (state) {
+      if (state.headers != null) return;
+      state.status = status;
+      state.headers = headers;
+    }
+    drain(false);
+  }
+
+  @Override
+  public void body(ByteBuffer bytes, @Nullable Object token) {
+    boolean kept;
+    synchronized (state) {
+      state.reports++;
+      kept = state.offer(bytes, token);
+    }
+    if (kept) {
+      drain(false);
+    } else if (token != null) {
+      release(token);
+    }
+  }
+
+  @Override
+  public void readComplete() {
+    synchronized (state) {
+      state.reports++;
+      state.reading = false;
+    }
+    drain(false);
+  }
+
+  @Override
+  public void end() {
+    synchronized (state) {
+      state.reports++;
+      state.ended = true;
+      state.reading = false;
+    }
+    drain(false);
+  }
+
+  @Override
+  public void error(IOException error) {
+    synchronized (state) {
+      state.reports++;
+      if (state.failure == null && !state.ended) state.failure = error;
+      state.reading = false;
+    }
+    drain(false);
+  }
+
+  // The drain loop.
+
+  private void drain(boolean requester) {
+    Thread me = Thread.currentThread();
+    synchronized (state) {
+      if (state.drainer == me) return; // re-entrant: the loop below sees the change
+      if (state.drainer != null) {
+        if (!requester || !state.blocking) return;
+        state.awaitRole();
+      }
+      state.drainer = me;
+    }
+    while (true) {
+      int action;
+      synchronized (state) {
+        action = state.next();
+        if (action == DriverState.NONE) {
+          state.drainer = null;
+          if (state.waiting > 0) state.notifyAll();
+          return;
+        }
+      }
+      perform(action);
+    }
+  }
+
+  private void perform(int action) {
+    try {
+      switch (action) {
+        case DriverState.CONNECTED:
+          handler.onConnected();
+          break;
+        case DriverState.HEAD:
+          handler.onResponse(state.status, state.headersOrEmpty());
+          break;
+        case DriverState.BODY:
+          deliver(state.takeBuffer(), state.takeToken());
+          break;
+        case DriverState.COMPLETE:
+          handler.onComplete();
+          break;
+        case DriverState.ERROR:
+          endWith(state.takeError());
+          break;
+        default:
+          read();
+      }
+    } catch (RuntimeException | Error e) {
+      if (action == DriverState.READ) {
+        error(new IOException("the transport failed to read: " + e.getClass().getName(), e));
+      } else {
+        handlerThrew(action, e);
+      }
+    }
+  }
+
+  private void deliver(ByteBuffer bytes, @Nullable Object token) {
+    try {
+      handler.onBody(bytes);
+    } finally {
+      if (token != null) release(token);
+    }
+  }
+
+  private void read() {
+    Wire wire = state.wire;
+    if (wire == null) throw new IllegalStateException("read before start");
+    long before;
+    synchronized (state) {
+      before = state.reports;
+    }
+    wire.read();
+    if (state.blocking) {
+      synchronized (state) {
+        state.reading = false;
+        if (state.reports == before && !state.cancelled && state.failure == null) {
+          // A blocking read that returned empty-handed would be asked again at once, forever.
+          state.failure = new IOException("the transport's blocking read returned nothing");
+        }
+      }
+    }
+  }
+
+  private void endWith(IOException error) {
+    dropQueued();
+    cancelWire();
+    handler.onError(error);
+  }
+
+  /** A handler call threw: the exchange is over; the handler hears of it once, by onError. */
+  private void handlerThrew(int action, Throwable thrown) {
+    boolean tell;
+    synchronized (state) {
+      tell = !state.terminated;
+      state.terminated = true;
+      state.dropAll();
+    }
+    dropQueued();
+    cancelWire();
+    if (!tell || action == DriverState.COMPLETE || action == DriverState.ERROR) return;
+    try {
+      handler.onError(new IOException(
+          "the response handler threw " + thrown.getClass().getName(), thrown));
+    } catch (RuntimeException | Error ignored) {
+      // Nothing is left to tell.
+    }
+  }
+
+  private void dropQueued() {
+    Object token;
+    while ((token = state.takeDropped()) != null) release(token);
+  }
+
+  private void release(Object token) {
+    Wire wire = state.wire;
+    if (wire != null) wire.release(token);
+  }
+}

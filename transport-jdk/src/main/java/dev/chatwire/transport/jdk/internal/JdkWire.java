@@ -1,0 +1,130 @@
+package dev.chatwire.transport.jdk.internal;
+
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One exchange on java.net.http as a {@link Wire}: the body subscriber the JDK feeds reports to
+ * core's exchange driver, and each {@link #read()} is one {@code request(1)} upstream, answered by
+ * one {@code List<ByteBuffer>} and a {@code readComplete}.
+ */
+public final class JdkWire
+    implements Wire, HttpResponse.BodyHandler<Void>, HttpResponse.BodySubscriber<Void> {
+  private final HttpClient client;
+  private final HttpRequest request;
+  private final URI uri;
+  private final WireEvents events;
+  private final CompletableFuture<Void> body = new CompletableFuture<>();
+  private volatile Flow.@Nullable Subscription subscription;
+  private volatile @Nullable CompletableFuture<?> send;
+  private volatile boolean readWanted;
+  private volatile boolean cancelled;
+
+  /** A wire that sends {@code request} (made by {@link JdkRequests}) with {@code client}. */
+  public JdkWire(HttpClient client, dev.chatwire.transport.HttpRequest request, WireEvents events) {
+    this.client = client;
+    this.uri = request.getUri();
+    this.events = events;
+    this.request = JdkRequests.convert(request, events::connected);
+  }
+
+  @Override
+  public void start() {
+    CompletableFuture<?> f;
+    try {
+      f = client.sendAsync(request, this);
+    } catch (RuntimeException e) {
+      events.error(new IOException("java.net.http refused the request: " + e.getClass().getName(), e));
+      return;
+    }
+    send = f;
+    f.whenComplete((ignored, error) -> {
+      if (error != null) events.error(Errors.toIoException(error, uri));
+    });
+    if (cancelled) f.cancel(true);
+  }
+
+  @Override
+  public void read() {
+    Flow.Subscription s = subscription;
+    if (s == null) {
+      readWanted = true; // asked for before the JDK subscribed: onSubscribe asks
+      s = subscription;
+      if (s == null) return;
+      readWanted = false;
+    }
+    s.request(1);
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    Flow.Subscription s = subscription;
+    if (s != null) s.cancel();
+    CompletableFuture<?> f = send;
+    if (f != null) f.cancel(true);
+    body.completeExceptionally(new IOException("exchange cancelled"));
+  }
+
+  // HttpResponse.BodyHandler: the status line and header fields have arrived.
+
+  @Override
+  public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
+    Headers.Builder fields = Headers.builder();
+    for (Map.Entry<String, List<String>> field : info.headers().map().entrySet()) {
+      if (field.getKey().startsWith(":")) continue; // HTTP/2 pseudo-header fields
+      for (String value : field.getValue()) fields.add(field.getKey(), value);
+    }
+    events.head(info.statusCode(), fields.build());
+    return this;
+  }
+
+  // HttpResponse.BodySubscriber.
+
+  @Override
+  public void onSubscribe(Flow.Subscription s) {
+    subscription = s;
+    if (cancelled) {
+      s.cancel();
+    } else if (readWanted) {
+      readWanted = false;
+      s.request(1);
+    }
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> item) {
+    for (ByteBuffer b : item) events.body(b, null);
+    events.readComplete();
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    body.completeExceptionally(error);
+    events.error(Errors.toIoException(error, uri));
+  }
+
+  @Override
+  public void onComplete() {
+    body.complete(null);
+    events.end();
+  }
+
+  @Override
+  public CompletionStage<Void> getBody() {
+    return body;
+  }
+}

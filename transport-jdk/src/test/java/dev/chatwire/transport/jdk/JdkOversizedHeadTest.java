@@ -1,0 +1,64 @@
+package dev.chatwire.transport.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatwire.ChatWire;
+import dev.chatwire.EventListener;
+import dev.chatwire.RetryPolicy;
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.error.ConnectionException;
+import dev.chatwire.model.ChatCompletionRequest;
+import dev.chatwire.testkit.ChatServer;
+import dev.chatwire.testkit.MockResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A response head over java.net.http's limit ({@code jdk.http.maxHeaderSize}, 384 KiB by
+ * default) fails with a {@link java.net.ProtocolException}, after which the JDK's client leaves
+ * that connection open (its own defect; {@link JdkTransport#close()} closes it on Java 21 and
+ * later). ChatWire cannot see the head before the JDK parses it, so what it guarantees is the
+ * bound: a protocol error is never retried, so one call leaves at most one such connection, not
+ * one per attempt.
+ */
+class JdkOversizedHeadTest {
+  private final ChatServer server = ChatServer.start();
+  private final JdkTransport transport = JdkTransport.create();
+
+  @AfterEach
+  void close() {
+    transport.close();
+    server.close();
+  }
+
+  @Test
+  void anOversizedResponseHeadIsOneProtocolErrorAndOneRequestNeverRetried() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(MockResponse.json("{}").header("X-Big", "a".repeat(400 * 1024)));
+    }
+    List<ChatWireException> retries = new CopyOnWriteArrayList<>();
+    ChatWire client = ChatWire.builder()
+        .baseUrl(server.url("/v1").toString())
+        .transport(transport)
+        .retryPolicy(RetryPolicy.builder().maxRetries(2).initialDelay(Duration.ZERO).build())
+        .eventListener(new EventListener() {
+          @Override
+          public void retryScheduled(int next, Duration delay, ChatWireException reason) {
+            retries.add(reason);
+          }
+        })
+        .build();
+
+    assertThatThrownBy(() -> client.chat().create(
+        ChatCompletionRequest.builder().model("m").addUserMessage("hi").build()))
+        .isInstanceOf(ConnectionException.class)
+        .hasMessageContaining("not valid HTTP")
+        .hasMessageContaining("Header size too big");
+    assertThat(retries).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.chatwire.transport.netty.internal;
+
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One exchange on a pooled connection, as a {@link Wire}. Until it has a connection the pool
+ * drives it ({@link #acquired} or {@link #failed}, once); from then on it lives on the
+ * connection's event loop and reports what the codec decodes to core's exchange driver. Auto-read
+ * is off: the wire reads the head by itself, and the body only when the driver asks. Each decoded
+ * content goes to the driver with its {@code ByteBuf} as the token, released when the driver is
+ * done with it (on whichever thread that is).
+ */
+final class NettyWire implements Wire {
+  private final Requests request;
+  private final WireEvents events;
+  private final HostPool pool;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  /** The connection while this exchange holds it; whoever takes it out releases or closes it. */
+  private final AtomicReference<@Nullable Connection> owned = new AtomicReference<>();
+  private final Runnable readTask = this::readNow;
+  private volatile @Nullable Channel channel;
+
+  // Confined to the connection's event loop.
+  private boolean responded;
+  private boolean informational;
+  private boolean keepAlive;
+  private boolean requestWritten;
+  private boolean ended;
+
+  NettyWire(Requests request, WireEvents events, HostPool pool) {
+    this.request = request;
+    this.events = events;
+    this.pool = pool;
+  }
+
+  @Override
+  public void start() {
+    pool.acquire(this);
+  }
+
+  @Override
+  public void read() {
+    Channel c = channel;
+    if (c == null) return;
+    if (c.eventLoop().inEventLoop()) {
+      readNow();
+    } else {
+      try {
+        c.eventLoop().execute(readTask);
+      } catch (RejectedExecutionException e) {
+        // The event loop is shut down: its channels are closed and the driver hears of it.
+      }
+    }
+  }
+
+  private void readNow() {
+    Connection c = owned.get();
+    if (c != null) c.channel().read();
+  }
+
+  @Override
+  public void cancel() {
+    if (!cancelled.compareAndSet(false, true)) return;
+    Connection c = owned.getAndSet(null);
+    if (c != null) {
+      c.channel().close();
+    } else {
+      pool.abandon(this);
+    }
+  }
+
+  @Override
+  public void release(Object token) {
+    ReferenceCountUtil.release(token);
+  }
+
+  // From the pool, once, on any thread.
+
+  void acquired(Connection c) {
+    try {
+      c.channel().eventLoop().execute(() -> attach(c));
+    } catch (RejectedExecutionException e) {
+      c.channel().close();
+      failed(new IOException("transport closed"));
+    }
+  }
+
+  void failed(Throwable error) {
+    if (!cancelled.get()) events.error(Errors.toIoException(error));
+  }
+
+  // On the connection's event loop.
+
+  private void attach(Connection c) {
+    owned.set(c);
+    if (cancelled.get()) {
+      // Nothing was sent: the connection is as good as new.
+      if (owned.compareAndSet(c, null)) pool.release(c, true);
+      return;
+    }
+    channel = c.channel();
+    c.attach(this);
+    events.connected();
+    c.channel().writeAndFlush(request.toMessage()).addListener(f -> {
+      if (f.isSuccess()) {
+        requestWritten = true;
+      } else {
+        Throwable cause = f.cause();
+        onConnectionFailed(cause != null ? cause : new IOException("request write cancelled"));
+      }
+    });
+    c.channel().read(); // the head
+  }
+
+  void onMessage(Object msg) {
+    if (ended || !(msg instanceof HttpObject)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (((HttpObject) msg).decoderResult().isFailure()) {
+      Throwable cause = ((HttpObject) msg).decoderResult().cause();
+      ReferenceCountUtil.release(msg);
+      ProtocolException e = new ProtocolException("malformed HTTP response");
+      e.initCause(cause);
+      onConnectionFailed(e);
+      return;
+    }
+    if (msg instanceof HttpResponse) onHead((HttpResponse) msg);
+    if (msg instanceof HttpContent) onContent((HttpContent) msg);
+  }
+
+  private void onHead(HttpResponse head) {
+    int status = head.status().code();
+    if (status >= 100 && status < 200 && status != 101) {
+      informational = true; // 100 Continue, 103 Early Hints: the real response follows
+      return;
+    }
+    keepAlive = HttpUtil.isKeepAlive(head);
+    Headers.Builder fields = Headers.builder();
+    Iterator<Map.Entry<String, String>> it = head.headers().iteratorAsString();
+    while (it.hasNext()) {
+      Map.Entry<String, String> field = it.next();
+      fields.add(field.getKey(), field.getValue());
+    }
+    responded = true;
+    events.head(status, fields.build());
+  }
+
+  private void onContent(HttpContent content) {
+    if (informational || !content.content().isReadable()) {
+      content.release();
+    } else {
+      events.body(content.content().nioBuffer(), content.content());
+    }
+    if (content instanceof LastHttpContent) {
+      if (informational) {
+        informational = false;
+      } else {
+        ended = true;
+        releaseConnection(keepAlive && requestWritten);
+        events.end();
+      }
+    }
+  }
+
+  void onReadComplete() {
+    if (ended) return;
+    if (responded) {
+      events.readComplete();
+    } else {
+      readNow(); // still waiting for the head
+    }
+  }
+
+  void onConnectionClosed() {
+    owned.set(null);
+    if (ended) return;
+    ended = true;
+    events.error(new IOException(responded
+        ? "the server closed the connection before the response body ended"
+        : "the server closed the connection before responding"));
+  }
+
+  void onConnectionFailed(Throwable cause) {
+    if (ended) return;
+    ended = true;
+    releaseConnection(false);
+    events.error(Errors.toIoException(cause));
+  }
+
+  private void releaseConnection(boolean reusable) {
+    Connection c = owned.getAndSet(null);
+    if (c == null) return;
+    c.detach(this);
+    pool.release(c, reusable);
+  }
+}

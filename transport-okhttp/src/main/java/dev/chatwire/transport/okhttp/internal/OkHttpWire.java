@@ -1,0 +1,157 @@
+package dev.chatwire.transport.okhttp.internal;
+
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One OkHttp call as a blocking {@link Wire}. The head arrives through {@link Call#enqueue} on
+ * OkHttp's dispatcher thread; each {@link #read()} is one read of up to {@value #READ_SIZE} bytes
+ * from OkHttp's blocking source on the thread core's exchange driver reads on (the consumer's,
+ * for the blocking API). {@link #cancel()} cancels the call, which unblocks a read in progress.
+ */
+public final class OkHttpWire implements Wire, Callback {
+  static final int READ_SIZE = 8192;
+
+  private final Call call;
+  private final WireEvents events;
+  private volatile @Nullable Response response;
+  private volatile @Nullable BufferedSource source;
+  private volatile boolean cancelled;
+  private byte @Nullable [] bytes;
+  private @Nullable ByteBuffer view;
+  // Guarded by this.
+  private boolean reading;
+  private boolean closed;
+
+  /** A wire for {@code request} on {@code client} (a client made by {@link Clients}). */
+  public OkHttpWire(OkHttpClient client, HttpRequest request, WireEvents events) {
+    this.events = events;
+    this.call = client.newCall(
+        OkHttpRequests.toOkHttp(request).newBuilder().tag(OkHttpWire.class, this).build());
+  }
+
+  @Override
+  public void start() {
+    call.enqueue(this);
+  }
+
+  @Override
+  public boolean isBlocking() {
+    return true;
+  }
+
+  /** From the network interceptor: a connection is up and the request is being written. */
+  void connected() {
+    events.connected();
+  }
+
+  @Override
+  public void onResponse(Call call, Response r) {
+    response = r;
+    if (cancelled) {
+      close();
+      return;
+    }
+    ResponseBody body = r.body();
+    source = body == null ? null : body.source();
+    Headers headers;
+    try {
+      headers = toHeaders(r.headers());
+    } catch (IllegalArgumentException e) {
+      ProtocolException typed = new ProtocolException("malformed response header");
+      typed.initCause(e);
+      events.error(typed);
+      return;
+    }
+    events.head(r.code(), headers);
+  }
+
+  @Override
+  public void onFailure(Call call, IOException e) {
+    events.error(e);
+  }
+
+  @Override
+  public void read() {
+    synchronized (this) {
+      if (closed || cancelled) return;
+      reading = true;
+    }
+    int n;
+    try {
+      BufferedSource s = source;
+      n = s == null ? -1 : s.read(buffer(), 0, READ_SIZE);
+    } catch (IOException e) {
+      n = -2;
+      events.error(e);
+    } finally {
+      synchronized (this) {
+        reading = false;
+      }
+    }
+    if (cancelled) {
+      close();
+    } else if (n == -1) {
+      close(); // the whole body was read: the connection goes back to the pool
+      events.end();
+    } else if (n >= 0) {
+      ByteBuffer v = view;
+      if (v == null) throw new AssertionError("no buffer");
+      ((Buffer) v).clear();
+      ((Buffer) v).limit(n);
+      events.body(v, null);
+    }
+  }
+
+  private byte[] buffer() {
+    byte[] b = bytes;
+    if (b == null) {
+      b = new byte[READ_SIZE];
+      bytes = b;
+      view = ByteBuffer.wrap(b);
+    }
+    return b;
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    call.cancel(); // unblocks a read in progress on another thread
+    boolean idle;
+    synchronized (this) {
+      idle = !reading;
+    }
+    if (idle) close();
+  }
+
+  /** Closes the response once it is here; a body not fully read takes its connection with it. */
+  private void close() {
+    Response r = response;
+    synchronized (this) {
+      if (r == null || closed) return;
+      closed = true;
+    }
+    r.close();
+  }
+
+  static Headers toHeaders(okhttp3.Headers headers) {
+    int size = headers.size();
+    if (size == 0) return Headers.EMPTY;
+    Headers.Builder b = Headers.builder();
+    for (int i = 0; i < size; i++) b.add(headers.name(i), headers.value(i));
+    return b.build();
+  }
+}
