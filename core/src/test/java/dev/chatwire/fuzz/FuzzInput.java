@@ -13,6 +13,8 @@ final class FuzzInput {
   static final byte SEPARATOR = (byte) 0xFF;
   /** Inputs longer than this are cut: the targets test behaviour, not the JVM's heap. */
   static final int MAX_LENGTH = 64 * 1024;
+  /** Documents after this many are dropped: thousands of empty ones would only slow fuzzing. */
+  static final int MAX_DOCUMENTS = 64;
 
   private FuzzInput() {}
 
@@ -27,11 +29,11 @@ final class FuzzInput {
     return Arrays.copyOfRange(input, 1, Math.min(input.length, MAX_LENGTH + 1));
   }
 
-  /** The documents of {@code payload}, split at {@link #SEPARATOR}. */
+  /** The first {@link #MAX_DOCUMENTS} documents of {@code payload}, split at {@link #SEPARATOR}. */
   static List<byte[]> documents(byte[] payload) {
     List<byte[]> out = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i <= payload.length; i++) {
+    for (int i = 0; i <= payload.length && out.size() < MAX_DOCUMENTS; i++) {
       if (i == payload.length || payload[i] == SEPARATOR) {
         out.add(Arrays.copyOfRange(payload, start, i));
         start = i + 1;
