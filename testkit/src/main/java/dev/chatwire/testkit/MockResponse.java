@@ -36,6 +36,7 @@ public final class MockResponse {
   private @Nullable SseEvents sse;
   private boolean chunked;
   private boolean closeDelimited;
+  private boolean raw;
   private long throttleBytes;
   private long throttleNanos;
   private long eventDelayNanos;
@@ -54,6 +55,7 @@ public final class MockResponse {
     c.headers = headers;
     c.sse = sse;
     c.closeDelimited = closeDelimited;
+    c.raw = raw;
     c.throttleBytes = throttleBytes;
     c.throttleNanos = throttleNanos;
     c.eventDelayNanos = eventDelayNanos;
@@ -111,6 +113,30 @@ public final class MockResponse {
   /** Byte {@code index} of a {@link #patterned(long)} body. */
   public static byte patternByte(long index) {
     return Patterns.byteAt(index);
+  }
+
+  /**
+   * A response written byte for byte as given, status line and header fields included, without
+   * Netty's HTTP encoder: for heads no encoder would write (a header line without {@code :}, a
+   * header larger than any client accepts, a status line with garbage). Faults and pacing count
+   * from the first of these bytes; the connection closes after the last. HTTP/1.1 only.
+   */
+  public static MockResponse raw(byte[] bytes) {
+    MockResponse r = new MockResponse(200, "", BodySource.of(bytes.clone()), false);
+    r.raw = true;
+    return r;
+  }
+
+  /**
+   * A raw response of {@code length} bytes: {@code prefix}, then {@code unit} over and over, such
+   * as a status line followed by header lines that never end; costs no heap however long it is.
+   */
+  public static MockResponse raw(String prefix, String unit, long length) {
+    MockResponse r = new MockResponse(200, "", BodySource.repeating(
+        prefix.getBytes(StandardCharsets.ISO_8859_1), unit.getBytes(StandardCharsets.ISO_8859_1),
+        length), false);
+    r.raw = true;
+    return r;
   }
 
   /** This response with another status code. */
@@ -253,7 +279,7 @@ public final class MockResponse {
       }
     }
     return new ResponseScript(
-        status, headers, body, actions, chunked, throttleBytes, throttleNanos, closeDelimited);
+        status, headers, body, actions, chunked, throttleBytes, throttleNanos, closeDelimited, raw);
   }
 
   @Override

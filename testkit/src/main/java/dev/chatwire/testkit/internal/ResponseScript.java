@@ -19,6 +19,8 @@ public final class ResponseScript {
   final boolean closeDelimited;
   final long throttleBytes;
   final long throttleNanos;
+  /** The body is the whole response, status line and headers included, written as is. */
+  final boolean raw;
 
   /**
    * A script; {@code actions} are sorted by offset (stable, so actions at one offset run in the
@@ -32,7 +34,8 @@ public final class ResponseScript {
       boolean chunked,
       long throttleBytes,
       long throttleNanos,
-      boolean closeDelimited) {
+      boolean closeDelimited,
+      boolean raw) {
     if (status < 100 || status > 999) throw new IllegalArgumentException("status: " + status);
     for (Action a : actions) {
       if (a.offset > body.length()) {
@@ -50,6 +53,7 @@ public final class ResponseScript {
     this.closeDelimited = closeDelimited;
     this.throttleBytes = throttleBytes;
     this.throttleNanos = throttleNanos;
+    this.raw = raw;
   }
 
   /** The response status code. */

@@ -61,7 +61,7 @@ final class ResponseWriter {
     if (finished || paused) return;
     if (!headersSent) {
       if (!runActionsAt(Action.BEFORE_HEADERS)) return;
-      ctx.write(head());
+      if (!script.raw) ctx.write(head());
       headersSent = true;
     }
     long length = script.body.length();
@@ -103,7 +103,10 @@ final class ResponseWriter {
       throw e;
     }
     offset += n;
-    ChannelFuture write = ctx.writeAndFlush(new DefaultHttpContent(buf));
+    // A raw response skips the HTTP encoder: the first handler's context writes to the socket.
+    ChannelFuture write = script.raw
+        ? ctx.pipeline().firstContext().writeAndFlush(buf)
+        : ctx.writeAndFlush(new DefaultHttpContent(buf));
     write.addListener(f -> {
       if (f.isSuccess()) record.addBytesWritten(n);
     });
@@ -176,6 +179,10 @@ final class ResponseWriter {
 
   private void finish() {
     finished = true;
+    if (script.raw) {
+      disconnect(false); // nothing frames a raw response but the end of the connection
+      return;
+    }
     ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
       if (!f.isSuccess()) return;
       record.markWritten();
