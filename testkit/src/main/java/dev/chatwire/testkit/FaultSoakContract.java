@@ -143,7 +143,7 @@ public abstract class FaultSoakContract {
       List<Future<?>> runs = new ArrayList<>();
       for (int i = 0; i < streams; i++) {
         int index = i;
-        Random random = new Random(seed * 31 + index);
+        Random random = new Random(streamSeed(seed, index));
         SoakScenario scenario =
             new SoakScenario(modes.get(random.nextInt(modes.size())), random, PATH);
         boolean async = random.nextBoolean();
@@ -251,6 +251,17 @@ public abstract class FaultSoakContract {
       Thread.sleep(20); // polling for a state to be reached, not proving an absence
     }
     return server.getOpenConnectionCount();
+  }
+
+  /**
+   * The seed of stream {@code index}: java.util.Random's first values are nearly the same for
+   * nearby seeds, so the soak's seed and the index are mixed first (SplittableRandom's mix64).
+   */
+  static long streamSeed(long seed, int index) {
+    long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   static Map<FaultMode, int[]> newCounts() {
