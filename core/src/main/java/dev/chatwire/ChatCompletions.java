@@ -13,6 +13,7 @@ import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.model.StreamOptions;
 import dev.chatwire.internal.call.RealChatStream;
 import dev.chatwire.stream.ChatStream;
+import dev.chatwire.stream.StreamEvents;
 import dev.chatwire.stream.StreamListener;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
@@ -105,7 +106,7 @@ public final class ChatCompletions {
     StreamSink sink = new StreamSink(null, seen);
     RealCall<ChatCompletion> call = new RealCall<>(env(streaming(request), true, options, seen), sink, null);
     sink.attach(call);
-    ChatStream stream = new RealChatStream(call, sink);
+    ChatStream stream = new RealChatStream(call, sink, StreamEvents.forRequest(request));
     call.start();
     return stream;
   }

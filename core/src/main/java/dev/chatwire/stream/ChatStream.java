@@ -28,6 +28,9 @@ import java.util.Iterator;
  * client.chat().stream(request).use { stream ->
  *   for (chunk in stream) print(chunk.choices.firstOrNull()?.delta?.content.orEmpty())
  * }
+ * client.chat().stream(request).use { stream ->
+ *   for (event in stream.events()) if (event is ContentDelta) print(event.delta)
+ * }
  * }</pre>
  */
 public interface ChatStream extends AutoCloseable, Iterable<ChatCompletionChunk> {
@@ -38,6 +41,14 @@ public interface ChatStream extends AutoCloseable, Iterable<ChatCompletionChunk>
 
   /** The non-empty text deltas ({@code delta.content}) of every choice, in order; once. */
   Iterable<String> textDeltas();
+
+  /**
+   * The stream as typed {@link StreamEvent}s (see {@link StreamEvents}), the last one {@link
+   * CompletionDone}; content is read as JSON when the request asked for a {@code json_schema} or
+   * {@code json_object} response format. Once, instead of the chunks or the text deltas; a
+   * failure is thrown from the iterator as for the chunks.
+   */
+  Iterable<StreamEvent> events();
 
   /**
    * Reads the rest of the stream (chunks not yet iterated are accumulated, not returned) and

@@ -24,11 +24,13 @@ import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
 import kotlinx.coroutines.future.await
+import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * Sends [request] and suspends until the completion arrives, without blocking a thread.
- * Cancelling the coroutine cancels the call and releases its connection. Failures are thrown as
- * the typed [ChatWireException] subclasses.
+ * Cancelling the coroutine cancels the call and releases its connection, and the coroutine ends
+ * with its own cancellation (so `withTimeoutOrNull` returns null). Failures are thrown as the typed
+ * [ChatWireException] subclasses.
  */
 public suspend fun ChatCompletions.await(
     request: ChatCompletionRequest,
@@ -39,15 +41,22 @@ public suspend fun ChatCompletions.await(
  * The chunks of a streamed completion as a cold [Flow]: each collection sends one request, and
  * each chunk is emitted as soon as its bytes arrive. No thread is held while waiting (the chunks
  * arrive on the transport's threads). Chunks the collector has not taken yet are buffered, which
- * for a chat completion is bounded by the length of the answer. Cancelling the collector cancels
- * the stream and releases the connection; a failure ends the flow with its [ChatWireException],
- * which carries the partial completion.
+ * for a chat completion is bounded by the length of the answer. Cancelling the collector
+ * (`withTimeout`, `take(n)`, `cancel()`) cancels the stream and releases the connection, and the
+ * collector always sees its own cancellation, never ChatWire's `CancelledException`; a failure
+ * ends the flow with its [ChatWireException], which carries the partial completion.
  */
 public fun ChatCompletions.streamFlow(
     request: ChatCompletionRequest,
     options: RequestOptions = RequestOptions.none(),
 ): Flow<ChatCompletionChunk> =
     callbackFlow {
+        // Set before this flow cancels the call: the CancelledException that cancelling reports
+        // must not close the channel. Closing it would hand the collector that exception, on
+        // another thread, before the cancellation has reached the collector's own continuation,
+        // and `withTimeoutOrNull` would throw instead of returning null. Left open, the channel
+        // is closed by this producer's own cancellation once it completes.
+        val cancelledHere = AtomicBoolean()
         val future =
             streamAsync(
                 request,
@@ -61,12 +70,15 @@ public fun ChatCompletions.streamFlow(
                     }
 
                     override fun onError(error: ChatWireException) {
-                        channel.close(error)
+                        if (!cancelledHere.get()) channel.close(error)
                     }
                 },
                 options,
             )
-        awaitClose { future.cancel(true) }
+        awaitClose {
+            cancelledHere.set(true)
+            future.cancel(true)
+        }
     }.buffer(Channel.UNLIMITED)
 
 /**

@@ -212,6 +212,26 @@ public abstract class OutcomeContract extends ClientHarness {
   }
 
   @Test
+  void anErrorBodyWithASuccessStatusIsTypedByItsCode() {
+    server.enqueue(MockResponse.json(
+        "{\"error\":{\"message\":\"quota\",\"code\":\"rate_limit_exceeded\"}}"));
+    RateLimitException e = catchThrowableOfType(RateLimitException.class,
+        () -> client(b -> b.retryPolicy(RetryPolicy.none())).chat().create(request()));
+    assertThat(e.getStatus()).isEqualTo(200);
+    assertThat(e.isInStream()).isFalse();
+  }
+
+  @Test
+  void aContentTypeEchoingTheKeyIsMaskedInTheDecodeError() {
+    server.enqueue(MockResponse.body("<html>no</html>").header("Content-Type", "text/x-" + SECRET));
+    ChatStream s = client().chat().stream(request());
+    DecodeException e = catchThrowableOfType(DecodeException.class, s::getCompletion);
+    assertThat(e).hasMessageContaining("Content-Type");
+    assertThat(e.getMessage()).doesNotContain(SECRET);
+    s.close();
+  }
+
+  @Test
   void theServersRequestedDelayIsReadableOnTheException() {
     server.enqueue(MockResponse.error(429, "{\"error\":{\"message\":\"wait\"}}")
         .header("retry-after-ms", "1500"));

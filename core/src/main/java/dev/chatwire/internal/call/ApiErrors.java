@@ -29,10 +29,14 @@ import org.jspecify.annotations.Nullable;
 public final class ApiErrors {
   private ApiErrors() {}
 
-  /** The typed exception for an HTTP error status. */
+  /**
+   * The typed exception for an HTTP error status, or for an error body sent with a success
+   * status (typed then by its {@code code} and {@code type}, as an error event is).
+   */
   public static ApiException exception(
       int status, ApiError error, Headers headers, @Nullable ChatCompletion partial) {
-    return typed(status, status, error, headers, -1, partial);
+    int category = status >= 400 ? status : StreamErrorCategory.status(error);
+    return typed(category < 0 ? status : category, status, error, headers, -1, partial);
   }
 
   /**

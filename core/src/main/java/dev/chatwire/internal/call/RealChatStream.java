@@ -5,7 +5,10 @@ import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
+import dev.chatwire.internal.stream.EventIterator;
 import dev.chatwire.stream.ChatStream;
+import dev.chatwire.stream.StreamEvent;
+import dev.chatwire.stream.StreamEvents;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -14,12 +17,19 @@ import java.util.NoSuchElementException;
 public final class RealChatStream implements ChatStream {
   private final RealCall<ChatCompletion> call;
   private final StreamSink sink;
+  private final StreamEvents events;
   private boolean iterated;
 
-  /** Wraps a started streaming call. */
+  /** Wraps a started streaming call; its events read content as plain text. */
   public RealChatStream(RealCall<ChatCompletion> call, StreamSink sink) {
+    this(call, sink, new StreamEvents(false));
+  }
+
+  /** Wraps a started streaming call whose events come from {@code events}. */
+  public RealChatStream(RealCall<ChatCompletion> call, StreamSink sink, StreamEvents events) {
     this.call = call;
     this.sink = sink;
+    this.events = events;
   }
 
   @Override
@@ -68,6 +78,12 @@ public final class RealChatStream implements ChatStream {
         return pending.remove();
       }
     };
+  }
+
+  @Override
+  public Iterable<StreamEvent> events() {
+    Iterator<StreamEvent> it = new EventIterator(iterator(), events, this::getCompletion);
+    return () -> it;
   }
 
   @Override

@@ -1,0 +1,73 @@
+/**
+ * Typed stream events as a cold `Flow`: content, refusal and tool-call argument deltas with the
+ * partial value parsed so far, their done events, and the completion at the end.
+ *
+ * ```kotlin
+ * client.chat().eventFlow(request).collect { event ->
+ *     when (event) {
+ *         is ContentDelta -> print(event.delta)
+ *         is ToolCallArgumentsDelta -> show(event.name, event.partialValue)
+ *         is ToolCallDone -> run(event.name, event.arguments)
+ *         is CompletionDone -> println(event.completion.usage)
+ *         else -> {}
+ *     }
+ * }
+ * ```
+ */
+@file:JvmName("ChatWireEvents")
+
+package dev.chatwire.kotlin
+
+import dev.chatwire.ChatCompletions
+import dev.chatwire.RequestOptions
+import dev.chatwire.error.ChatWireException
+import dev.chatwire.model.ChatCompletion
+import dev.chatwire.model.ChatCompletionChunk
+import dev.chatwire.model.ChatCompletionRequest
+import dev.chatwire.stream.StreamEvent
+import dev.chatwire.stream.StreamEvents
+import dev.chatwire.stream.StreamListener
+import java.util.function.Consumer
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.callbackFlow
+
+/**
+ * The typed [StreamEvent]s of a streamed completion as a cold [Flow] (see [StreamEvents]): each
+ * collection sends one request; events are emitted as their chunks arrive, the last one a
+ * [dev.chatwire.stream.CompletionDone]. Content is read as JSON, with partial values, when
+ * [request] asks for a `json_schema` or `json_object` response format. No thread is held while
+ * waiting; events not yet collected are buffered (bounded by the length of the answer).
+ * Cancelling the collector cancels the stream and releases the connection; a failure ends the
+ * flow with its [ChatWireException], which carries the partial completion.
+ */
+public fun ChatCompletions.eventFlow(
+    request: ChatCompletionRequest,
+    options: RequestOptions = RequestOptions.none(),
+): Flow<StreamEvent> =
+    callbackFlow {
+        val events = StreamEvents.forRequest(request)
+        val sink = Consumer<StreamEvent> { trySend(it) }
+        val future =
+            streamAsync(
+                request,
+                object : StreamListener {
+                    override fun onChunk(chunk: ChatCompletionChunk) {
+                        events.add(chunk, sink)
+                    }
+
+                    override fun onComplete(completion: ChatCompletion) {
+                        events.finish(completion, sink)
+                        channel.close()
+                    }
+
+                    override fun onError(error: ChatWireException) {
+                        channel.close(error)
+                    }
+                },
+                options,
+            )
+        awaitClose { future.cancel(true) }
+    }.buffer(Channel.UNLIMITED)
