@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatwire.ChatWire;
 import dev.chatwire.RequestOptions;
 import dev.chatwire.RetryPolicy;
-import dev.chatwire.Timeouts;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
@@ -49,9 +48,6 @@ import org.junit.jupiter.api.Test;
 public abstract class FaultSoakContract {
   /** Retries of the soak's client; 5 ms backoff keeps the soak fast. */
   static final int MAX_RETRIES = 2;
-  /** Short timers on real time: a stalled stream costs this much. */
-  static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
   /** The most any stream may take, timeouts and retries included, on a loaded machine. */
   static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -167,7 +163,10 @@ public abstract class FaultSoakContract {
 
   /** Runs one stream to its end: null when it ended as promised, else what went wrong. */
   private static @Nullable String runOne(ChatWire client, int index, SoakScenario s, boolean async) {
-    RequestOptions options = RequestOptions.builder().header(STREAM_HEADER, String.valueOf(index)).build();
+    RequestOptions options = RequestOptions.builder()
+        .header(STREAM_HEADER, String.valueOf(index))
+        .timeouts(s.timeouts())
+        .build();
     StringBuilder delivered = new StringBuilder();
     String text = null;
     Throwable error = null;
@@ -231,11 +230,6 @@ public abstract class FaultSoakContract {
         .baseUrl(server.url("/v1").toString())
         .apiKey(ClientHarness.SECRET)
         .transport(transport)
-        .timeouts(Timeouts.builder()
-            .connect(Duration.ofSeconds(5))
-            .responseHeaders(HEADERS_TIMEOUT)
-            .idle(IDLE_TIMEOUT)
-            .build())
         .retryPolicy(RetryPolicy.builder()
             .maxRetries(MAX_RETRIES)
             .initialDelay(Duration.ofMillis(5))

@@ -1,5 +1,6 @@
 package dev.chatwire.testkit;
 
+import dev.chatwire.Timeouts;
 import dev.chatwire.error.ApiException;
 import dev.chatwire.error.ConnectionException;
 import dev.chatwire.error.DecodeException;
@@ -27,6 +28,8 @@ final class SoakScenario {
   static final int MAX_ATTEMPTS = FaultSoakContract.MAX_RETRIES + 1;
   private static final Duration FOREVER = Duration.ofMinutes(10);
   private static final int OVERSIZED = 1024 * 1024 + 1;
+  static final Duration SHORT = Duration.ofSeconds(1);
+  static final Duration LONG = Duration.ofSeconds(10);
 
   final FaultMode mode;
   final String description;
@@ -55,6 +58,17 @@ final class SoakScenario {
     int k = 2 + random.nextInt(mode == FaultMode.DRIP ? 2 : 5);
     for (int i = 0; i < k; i++) texts.add(word(random));
     this.description = build(random, k, path);
+  }
+
+  /**
+   * The timers of this stream: short (1 s) only for the timer its mode is about to fire, long
+   * (10 s) for the others, so that a loaded machine's slow response is not taken for a fault.
+   */
+  Timeouts timeouts() {
+    Duration headers = mode == FaultMode.HEADERS_NEVER_END ? SHORT : LONG;
+    Duration idle = mode == FaultMode.STALL_AFTER_HEADERS || mode == FaultMode.STALL_MID_EVENT
+        ? SHORT : LONG;
+    return Timeouts.builder().connect(LONG).responseHeaders(headers).idle(idle).build();
   }
 
   /** The response to this stream's next request. */
@@ -229,8 +243,11 @@ final class SoakScenario {
   }
 
   private static MockResponse rawResponse(String extraHeader, byte[] body) {
-    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n" + extraHeader
-        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    // Connection: close, as the raw response ends with the connection: a client that pooled it
+    // would send a later stream's request into a closing socket.
+    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n"
+        + extraHeader + "Content-Length: " + body.length + "\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
     byte[] all = new byte[head.length + body.length];
     System.arraycopy(head, 0, all, 0, head.length);
     System.arraycopy(body, 0, all, head.length, body.length);
