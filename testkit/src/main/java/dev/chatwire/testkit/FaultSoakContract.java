@@ -74,9 +74,11 @@ public abstract class FaultSoakContract {
    * Whether the transport may send a request on a pooled connection that then closes before any
    * response byte. ChatWire rightly retries such a failure (no byte arrived), so the server sees
    * one request more than the mode promises, or, on the last attempt, the call ends as that
-   * {@code ConnectionException}. When true, the soak accepts exactly those two deviations, counts
-   * them in the report as {@code +1 request (pooled connection broke)} and {@code
-   * ConnectionException (pooled connection broke)}, and still fails on anything else.
+   * {@code ConnectionException}. Rarely a response's connection breaks mid-body the same way (a
+   * {@code ConnectionException} carrying what arrived). When true, the soak accepts exactly these
+   * deviations, counts them in the report ({@code +1 request (pooled connection broke)}, {@code
+   * ConnectionException (pooled connection broke)}, {@code ConnectionException (connection
+   * broke)}), and still fails on anything else.
    */
   protected boolean mayLosePooledConnections() {
     return false;
@@ -229,6 +231,12 @@ public abstract class FaultSoakContract {
     if (error instanceof ConnectionException && partial == null
         && String.valueOf(error.getMessage()).contains("header parser received no bytes")) {
       s.actual = "ConnectionException (pooled connection broke)";
+      return null;
+    }
+    if (error instanceof ConnectionException && s.isAPrefix(partialText)
+        && String.valueOf(partialText).equals(synchronizedDelivered.isEmpty() ? "null" : synchronizedDelivered)
+        && String.valueOf(error.getMessage()).contains("the connection broke mid-response")) {
+      s.actual = "ConnectionException (connection broke)";
       return null;
     }
     if (s.check(text, error, partialText, synchronizedDelivered, s.requests.get() - 1) == null) {

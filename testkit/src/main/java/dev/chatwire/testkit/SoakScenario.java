@@ -274,6 +274,15 @@ final class SoakScenario {
 
   // ---- the expectation ----------------------------------------------------------------------
 
+  /** Whether {@code partialText} is the text of some first chunks of this stream (or null). */
+  boolean isAPrefix(@Nullable String partialText) {
+    for (int n = 0; n <= k(); n++) {
+      String p = prefix(n);
+      if (p == null ? partialText == null : p.equals(partialText)) return true;
+    }
+    return false;
+  }
+
   private int k() {
     return texts.size();
   }
