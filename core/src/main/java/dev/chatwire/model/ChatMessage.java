@@ -1,6 +1,7 @@
 package dev.chatwire.model;
 
 import dev.chatwire.internal.Maps;
+import dev.chatwire.internal.json.RequestRaw;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -92,6 +93,25 @@ public final class ChatMessage {
   /** A {@code tool} message: the result of the tool call with id {@code toolCallId}. */
   public static ChatMessage tool(String toolCallId, String content) {
     return builder().role(Role.TOOL).toolCallId(toolCallId).content(content).build();
+  }
+
+  /**
+   * The assistant message to send back in the next request for a response's {@code message}:
+   * content, refusal, tool calls (without their stream {@code index}), the deprecated function
+   * call, the audio's id, {@code reasoning_content}, and unknown members are kept; OpenRouter's
+   * {@code reasoning} is kept as an extra under its own name.
+   */
+  public static ChatMessage fromResponse(ChatCompletionMessage message) {
+    Builder b = builder().role(message.getRole() != null ? message.getRole() : Role.ASSISTANT)
+        .content(message.getContent()).refusal(message.getRefusal())
+        .functionCall(message.getFunctionCall()).reasoningContent(message.getReasoningContent())
+        .extras(message.getExtras());
+    for (ToolCall call : message.getToolCalls()) b.addToolCall(call.toBuilder().index(null).build());
+    Audio audio = message.getAudio();
+    if (audio != null && audio.getId() != null) b.audio(AudioReference.of(audio.getId()));
+    String reasoning = message.getReasoning();
+    if (reasoning != null) b.putExtra("reasoning", RequestRaw.quote(reasoning));
+    return b.build();
   }
 
   /** Starts building a message. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Checks the conventions every library module keeps, over the sources of the whole project. */
 class ProjectConventionsTest {
   private static final List<String> LIBRARY_MODULES =
-      List.of("core", "testkit", "transport-jdk", "transport-okhttp", "transport-netty");
+      List.of("core", "testkit", "transport-jdk", "transport-okhttp", "transport-netty",
+          "structured");
   private static final Pattern PUBLIC_TYPE =
       Pattern.compile(
           "^public\\s+(?:(?:final|abstract|sealed|non-sealed|static)\\s+)*"

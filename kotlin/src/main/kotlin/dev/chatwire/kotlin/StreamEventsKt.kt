@@ -27,6 +27,7 @@ import dev.chatwire.model.ChatCompletionRequest
 import dev.chatwire.stream.StreamEvent
 import dev.chatwire.stream.StreamEvents
 import dev.chatwire.stream.StreamListener
+import java.util.concurrent.atomic.AtomicBoolean
 import java.util.function.Consumer
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
@@ -40,14 +41,19 @@ import kotlinx.coroutines.flow.callbackFlow
  * [dev.chatwire.stream.CompletionDone]. Content is read as JSON, with partial values, when
  * [request] asks for a `json_schema` or `json_object` response format. No thread is held while
  * waiting; events not yet collected are buffered (bounded by the length of the answer).
- * Cancelling the collector cancels the stream and releases the connection; a failure ends the
- * flow with its [ChatWireException], which carries the partial completion.
+ * Cancelling the collector (`withTimeout`, `take(n)`, `cancel()`) cancels the stream and releases
+ * the connection, and the collector sees its own cancellation, never ChatWire's
+ * `CancelledException`; a failure ends the flow with its [ChatWireException], which carries the
+ * partial completion.
  */
 public fun ChatCompletions.eventFlow(
     request: ChatCompletionRequest,
     options: RequestOptions = RequestOptions.none(),
 ): Flow<StreamEvent> =
     callbackFlow {
+        // As in streamFlow: the CancelledException that cancelling the call reports must not
+        // close the channel, so the collector sees its own cancellation.
+        val cancelledHere = AtomicBoolean()
         val events = StreamEvents.forRequest(request)
         val sink = Consumer<StreamEvent> { trySend(it) }
         val future =
@@ -64,10 +70,13 @@ public fun ChatCompletions.eventFlow(
                     }
 
                     override fun onError(error: ChatWireException) {
-                        channel.close(error)
+                        if (!cancelledHere.get()) channel.close(error)
                     }
                 },
                 options,
             )
-        awaitClose { future.cancel(true) }
+        awaitClose {
+            cancelledHere.set(true)
+            future.cancel(true)
+        }
     }.buffer(Channel.UNLIMITED)

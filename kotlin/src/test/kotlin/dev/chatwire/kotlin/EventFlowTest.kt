@@ -17,7 +17,11 @@ import dev.chatwire.testkit.MockResponse
 import dev.chatwire.transport.jdk.JdkTransport
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeoutOrNull
+import kotlin.coroutines.EmptyCoroutineContext
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Test
@@ -107,6 +111,25 @@ class EventFlowTest {
         )
         val e = assertThrows<ChatWireException> { runBlocking { client.chat().eventFlow(request).toList() } }
         assertThat(e.partialCompletion?.choices?.get(0)?.message?.content).isEqualTo("one")
+    }
+
+    @Test
+    fun withTimeoutOrNullAroundEventFlowReturnsNull() = runBlocking<Unit> {
+        val random = kotlin.random.Random(7)
+        repeat(30) { round ->
+            server.enqueue(
+                MockResponse.sse((1..300).map { chunk("""{"content":"t$it "}""") })
+                    .eventDelay(java.time.Duration.ofMillis(3)),
+            )
+            val result =
+                withContext(if (round % 2 == 0) Dispatchers.Default else EmptyCoroutineContext) {
+                    withTimeoutOrNull(random.nextLong(1, 40)) {
+                        client.chat().eventFlow(request).collect { (it as ContentDelta).delta }
+                        "the stream ended"
+                    }
+                }
+            assertThat(result).isNull()
+        }
     }
 
     @Test

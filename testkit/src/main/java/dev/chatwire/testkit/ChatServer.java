@@ -128,6 +128,11 @@ public final class ChatServer implements AutoCloseable {
     return server.connectionCount();
   }
 
+  /** The number of connections open now (accepted and not yet closed). */
+  public int getOpenConnectionCount() {
+    return server.openConnectionCount();
+  }
+
   /** The server's certificate; only with {@link #startTls()}. */
   public X509Certificate getCertificate() {
     return tls().certificate();

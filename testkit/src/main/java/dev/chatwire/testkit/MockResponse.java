@@ -64,14 +64,12 @@ public final class MockResponse {
   }
 
   /**
-   * A response written byte for byte as given, head included, past the server's HTTP encoder,
-   * after which the server closes the connection: for what no encoder writes (a header line
-   * without a colon, broken chunk framing). Faults and pacing do not apply.
+   * A response written byte for byte as given (ISO-8859-1), head included, past the server's
+   * HTTP encoder, after which the server closes the connection: for what no encoder writes (a
+   * header line without a colon, broken chunk framing). See {@link #raw(byte[])}.
    */
   public static MockResponse raw(String response) {
-    MockResponse r = body(response.getBytes(StandardCharsets.ISO_8859_1));
-    r.raw = true;
-    return r;
+    return raw(response.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** 200 with a JSON body, such as a {@code chat.completion}; {@code Content-Length} framed. */
@@ -124,6 +122,30 @@ public final class MockResponse {
   /** Byte {@code index} of a {@link #patterned(long)} body. */
   public static byte patternByte(long index) {
     return Patterns.byteAt(index);
+  }
+
+  /**
+   * A response written byte for byte as given, status line and header fields included, without
+   * Netty's HTTP encoder: for heads no encoder would write (a header line without {@code :}, a
+   * header larger than any client accepts, a status line with garbage). Faults and pacing count
+   * from the first of these bytes; the connection closes after the last. HTTP/1.1 only.
+   */
+  public static MockResponse raw(byte[] bytes) {
+    MockResponse r = new MockResponse(200, "", BodySource.of(bytes.clone()), false);
+    r.raw = true;
+    return r;
+  }
+
+  /**
+   * A raw response of {@code length} bytes: {@code prefix}, then {@code unit} over and over, such
+   * as a status line followed by header lines that never end; costs no heap however long it is.
+   */
+  public static MockResponse raw(String prefix, String unit, long length) {
+    MockResponse r = new MockResponse(200, "", BodySource.repeating(
+        prefix.getBytes(StandardCharsets.ISO_8859_1), unit.getBytes(StandardCharsets.ISO_8859_1),
+        length), false);
+    r.raw = true;
+    return r;
   }
 
   /** This response with another status code. */
@@ -265,9 +287,8 @@ public final class MockResponse {
         actions.add(Action.stall(events.start(i), eventDelayNanos));
       }
     }
-    ResponseScript script = new ResponseScript(
-        status, headers, body, actions, chunked, throttleBytes, throttleNanos, closeDelimited);
-    return raw ? script.raw() : script;
+    return new ResponseScript(
+        status, headers, body, actions, chunked, throttleBytes, throttleNanos, closeDelimited, raw);
   }
 
   @Override

@@ -42,4 +42,24 @@ public interface BodySource {
       }
     };
   }
+
+  /** {@code prefix}, then {@code unit} repeated, {@code length} bytes in all. */
+  static BodySource repeating(byte[] prefix, byte[] unit, long length) {
+    if (unit.length == 0 || length < prefix.length) {
+      throw new IllegalArgumentException("an empty unit or a length shorter than the prefix");
+    }
+    return new BodySource() {
+      @Override
+      public long length() {
+        return length;
+      }
+
+      @Override
+      public void copyTo(long offset, int count, ByteBuf out) {
+        for (long at = offset, end = offset + count; at < end; at++) {
+          out.writeByte(at < prefix.length ? prefix[(int) at] : unit[(int) ((at - prefix.length) % unit.length)]);
+        }
+      }
+    };
+  }
 }

@@ -80,6 +80,11 @@ public final class NettyServer implements AutoCloseable {
     return connectionCount.get();
   }
 
+  /** The number of connections open now. */
+  public int openConnectionCount() {
+    return connections.size();
+  }
+
   /** The number of requests received so far. */
   public int requestCount() {
     return sequence.get();

@@ -19,8 +19,8 @@ public final class ResponseScript {
   final boolean closeDelimited;
   final long throttleBytes;
   final long throttleNanos;
-  /** The body is the whole response, head included, written as it is; then the server closes. */
-  boolean raw;
+  /** The body is the whole response, status line and headers included, written as is. */
+  final boolean raw;
 
   /**
    * A script; {@code actions} are sorted by offset (stable, so actions at one offset run in the
@@ -34,7 +34,8 @@ public final class ResponseScript {
       boolean chunked,
       long throttleBytes,
       long throttleNanos,
-      boolean closeDelimited) {
+      boolean closeDelimited,
+      boolean raw) {
     if (status < 100 || status > 999) throw new IllegalArgumentException("status: " + status);
     for (Action a : actions) {
       if (a.offset > body.length()) {
@@ -52,12 +53,7 @@ public final class ResponseScript {
     this.closeDelimited = closeDelimited;
     this.throttleBytes = throttleBytes;
     this.throttleNanos = throttleNanos;
-  }
-
-  /** This script as a raw one: its body bytes are the whole response, written unencoded. */
-  public ResponseScript raw() {
-    raw = true;
-    return this;
+    this.raw = raw;
   }
 
   /** The response status code. */

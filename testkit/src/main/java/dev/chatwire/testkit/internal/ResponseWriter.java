@@ -59,13 +59,9 @@ final class ResponseWriter {
   /** Starts or continues writing; a no-op while paused or after the end. */
   void pump() {
     if (finished || paused) return;
-    if (script.raw) {
-      writeRaw();
-      return;
-    }
     if (!headersSent) {
       if (!runActionsAt(Action.BEFORE_HEADERS)) return;
-      ctx.write(head());
+      if (!script.raw) ctx.write(head());
       headersSent = true;
     }
     long length = script.body.length();
@@ -99,17 +95,6 @@ final class ResponseWriter {
   }
 
   /** Writes the whole response past the HTTP encoder (from the first handler), then closes. */
-  private void writeRaw() {
-    finished = true;
-    int n = (int) script.body.length();
-    ByteBuf buf = ctx.alloc().buffer(n);
-    script.body.copyTo(0, n, buf);
-    ctx.pipeline().firstContext().writeAndFlush(buf).addListener(f -> {
-      if (f.isSuccess()) record.addBytesWritten(n);
-      ctx.channel().close();
-    });
-  }
-
   private void writeChunk(int n) {
     ByteBuf buf = ctx.alloc().buffer(n);
     try {
@@ -119,7 +104,10 @@ final class ResponseWriter {
       throw e;
     }
     offset += n;
-    ChannelFuture write = ctx.writeAndFlush(new DefaultHttpContent(buf));
+    // A raw response skips the HTTP encoder: the first handler's context writes to the socket.
+    ChannelFuture write = script.raw
+        ? ctx.pipeline().firstContext().writeAndFlush(buf)
+        : ctx.writeAndFlush(new DefaultHttpContent(buf));
     write.addListener(f -> {
       if (f.isSuccess()) record.addBytesWritten(n);
     });
@@ -192,6 +180,10 @@ final class ResponseWriter {
 
   private void finish() {
     finished = true;
+    if (script.raw) {
+      disconnect(false); // nothing frames a raw response but the end of the connection
+      return;
+    }
     ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
       if (!f.isSuccess()) return;
       record.markWritten();
