@@ -49,7 +49,25 @@ public suspend fun ChatCompletions.await(
 public fun ChatCompletions.streamFlow(
     request: ChatCompletionRequest,
     options: RequestOptions = RequestOptions.none(),
-): Flow<ChatCompletionChunk> =
+): Flow<ChatCompletionChunk> = listenerFlow(request, options) { send ->
+    StreamSink({ chunk -> send(chunk) }, { })
+}
+
+/** What a listener flow does with each chunk and with the completion; made per collection. */
+internal class StreamSink(
+    val onChunk: (ChatCompletionChunk) -> Unit,
+    val onComplete: (ChatCompletion) -> Unit,
+)
+
+/**
+ * The one cold [Flow] over [ChatCompletions.streamAsync] that [streamFlow] and [eventFlow] share:
+ * [sink] is made per collection with the function that emits an element.
+ */
+internal fun <T> ChatCompletions.listenerFlow(
+    request: ChatCompletionRequest,
+    options: RequestOptions,
+    sink: (send: (T) -> Unit) -> StreamSink,
+): Flow<T> =
     callbackFlow {
         // Set before this flow cancels the call: the CancelledException that cancelling reports
         // must not close the channel. Closing it would hand the collector that exception, on
@@ -57,15 +75,17 @@ public fun ChatCompletions.streamFlow(
         // and `withTimeoutOrNull` would throw instead of returning null. Left open, the channel
         // is closed by this producer's own cancellation once it completes.
         val cancelledHere = AtomicBoolean()
+        val handler = sink { trySend(it) }
         val future =
             streamAsync(
                 request,
                 object : StreamListener {
                     override fun onChunk(chunk: ChatCompletionChunk) {
-                        trySend(chunk)
+                        handler.onChunk(chunk)
                     }
 
                     override fun onComplete(completion: ChatCompletion) {
+                        handler.onComplete(completion)
                         channel.close()
                     }
 

@@ -21,19 +21,11 @@ package dev.chatwire.kotlin
 import dev.chatwire.ChatCompletions
 import dev.chatwire.RequestOptions
 import dev.chatwire.error.ChatWireException
-import dev.chatwire.model.ChatCompletion
-import dev.chatwire.model.ChatCompletionChunk
 import dev.chatwire.model.ChatCompletionRequest
 import dev.chatwire.stream.StreamEvent
 import dev.chatwire.stream.StreamEvents
-import dev.chatwire.stream.StreamListener
-import java.util.concurrent.atomic.AtomicBoolean
 import java.util.function.Consumer
-import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
-import kotlinx.coroutines.flow.buffer
-import kotlinx.coroutines.flow.callbackFlow
 
 /**
  * The typed [StreamEvent]s of a streamed completion as a cold [Flow] (see [StreamEvents]): each
@@ -49,34 +41,8 @@ import kotlinx.coroutines.flow.callbackFlow
 public fun ChatCompletions.eventFlow(
     request: ChatCompletionRequest,
     options: RequestOptions = RequestOptions.none(),
-): Flow<StreamEvent> =
-    callbackFlow {
-        // As in streamFlow: the CancelledException that cancelling the call reports must not
-        // close the channel, so the collector sees its own cancellation.
-        val cancelledHere = AtomicBoolean()
-        val events = StreamEvents.forRequest(request)
-        val sink = Consumer<StreamEvent> { trySend(it) }
-        val future =
-            streamAsync(
-                request,
-                object : StreamListener {
-                    override fun onChunk(chunk: ChatCompletionChunk) {
-                        events.add(chunk, sink)
-                    }
-
-                    override fun onComplete(completion: ChatCompletion) {
-                        events.finish(completion, sink)
-                        channel.close()
-                    }
-
-                    override fun onError(error: ChatWireException) {
-                        if (!cancelledHere.get()) channel.close(error)
-                    }
-                },
-                options,
-            )
-        awaitClose {
-            cancelledHere.set(true)
-            future.cancel(true)
-        }
-    }.buffer(Channel.UNLIMITED)
+): Flow<StreamEvent> = listenerFlow(request, options) { send ->
+    val events = StreamEvents.forRequest(request)
+    val sink = Consumer<StreamEvent> { send(it) }
+    StreamSink({ chunk -> events.add(chunk, sink) }, { completion -> events.finish(completion, sink) })
+}
