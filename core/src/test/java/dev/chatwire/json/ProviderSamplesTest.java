@@ -2,8 +2,8 @@ package dev.chatwire.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatwire.error.ApiError;
 import dev.chatwire.internal.json.ChunkReader;
-import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
@@ -16,8 +16,11 @@ import dev.chatwire.model.ServiceTier;
 import dev.chatwire.model.TokenLogprob;
 import dev.chatwire.model.ToolCall;
 import dev.chatwire.model.Usage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Key fields of each recorded provider payload (see samples/MANIFEST.md for the sources). */
@@ -288,8 +291,8 @@ class ProviderSamplesTest {
   @Test
   void groqErrorEventIsRecognizedWithItsCodeAndExtras() {
     List<ChatCompletionChunk> chunks = stream("groq-stream-reasoning-error.jsonl");
-    assertThat(ErrorReader.fromChunk(chunks.get(0))).isNull();
-    ErrorBody e = ErrorReader.fromChunk(chunks.get(3));
+    assertThat(errorIn(chunks.get(0))).isNull();
+    ApiError e = errorIn(chunks.get(3));
     assertThat(e.getCode()).isEqualTo("tool_use_failed");
     assertThat(e.getType()).isEqualTo("invalid_request_error");
     assertThat(e.getMessage()).startsWith("Tool call validation failed");
@@ -299,8 +302,13 @@ class ProviderSamplesTest {
   @Test
   void openRouterMidStreamErrorIsRecognized() {
     List<ChatCompletionChunk> chunks = stream("openrouter-stream-error.jsonl");
-    ErrorBody e = ErrorReader.fromChunk(chunks.get(3));
+    ApiError e = errorIn(chunks.get(3));
     assertThat(e.getCode()).isEqualTo("400");
     assertThat(e.getMessage()).isEqualTo("Token limit reached");
+  }
+
+  private static @Nullable ApiError errorIn(ChatCompletionChunk chunk) {
+    byte[] event = ChatJson.write(chunk).getBytes(StandardCharsets.UTF_8);
+    return ErrorReader.fromChunk(chunk, event, 0, event.length, UnaryOperator.identity());
   }
 }

@@ -1,5 +1,7 @@
 package dev.chatwire.internal.call;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.chatwire.error.ApiError;
 import dev.chatwire.error.ApiException;
 import dev.chatwire.error.AuthenticationException;
@@ -11,13 +13,9 @@ import dev.chatwire.error.PermissionDeniedException;
 import dev.chatwire.error.RateLimitException;
 import dev.chatwire.error.StreamErrorException;
 import dev.chatwire.error.UnprocessableEntityException;
-import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -85,28 +83,9 @@ public final class ApiErrors {
    * of no known shape keeps only its text.
    */
   public static ApiError parse(byte[] buf, int off, int len, UnaryOperator<String> mask) {
-    ErrorBody e = ErrorReader.read(buf, off, len);
-    String text = new String(buf, off, len, StandardCharsets.UTF_8);
-    return e == null
-        ? new ApiError(null, null, null, null, mask.apply(text))
-        : toApiError(e, text, mask);
-  }
-
-  /**
-   * The public form of a parsed error; {@code mask} hides the caller's own key wherever a
-   * provider echoed it, in the message and in the kept body.
-   */
-  public static ApiError toApiError(ErrorBody e, String body, UnaryOperator<String> mask) {
-    String message = e.getMessage();
-    Map<String, String> extras = new LinkedHashMap<>();
-    for (Map.Entry<String, String> x : e.getExtras().entrySet()) {
-      extras.put(x.getKey(), mask.apply(x.getValue()));
-    }
-    return new ApiError(maskOrNull(message, mask), maskOrNull(e.getType(), mask),
-        maskOrNull(e.getCode(), mask), maskOrNull(e.getParam(), mask), extras, mask.apply(body));
-  }
-
-  private static @Nullable String maskOrNull(@Nullable String text, UnaryOperator<String> mask) {
-    return text == null ? null : mask.apply(text);
+    ApiError e = ErrorReader.read(buf, off, len, mask);
+    return e != null
+        ? e
+        : new ApiError(null, null, null, null, mask.apply(new String(buf, off, len, UTF_8)));
   }
 }

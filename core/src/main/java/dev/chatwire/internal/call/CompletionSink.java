@@ -1,13 +1,12 @@
 package dev.chatwire.internal.call;
 
+import dev.chatwire.error.ApiError;
 import dev.chatwire.error.DecodeException;
-import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.json.ChatJson;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -84,11 +83,8 @@ public final class CompletionSink implements BodySink<ChatCompletion> {
   }
 
   private void throwIfError() {
-    ErrorBody error = ErrorReader.read(buf, 0, size);
-    if (error != null) {
-      String text = new String(buf, 0, size, StandardCharsets.UTF_8);
-      throw ApiErrors.exception(status, ApiErrors.toApiError(error, text, mask), headers, null);
-    }
+    ApiError error = ErrorReader.read(buf, 0, size, mask);
+    if (error != null) throw ApiErrors.exception(status, error, headers, null);
   }
 
   @Override

@@ -1,13 +1,13 @@
 package dev.chatwire.internal.call;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.chatwire.error.ApiError;
 import dev.chatwire.error.ChatWireException;
-import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.sse.SseDecoder;
 import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -56,9 +56,10 @@ final class ErrorCollector {
   }
 
   private @Nullable ApiError fromEvents(UnaryOperator<String> mask) {
-    ErrorBody[] found = new ErrorBody[1];
+    ApiError[] found = new ApiError[1];
+    String body = new String(buf, 0, size, UTF_8);
     SseDecoder decoder = new SseDecoder((type, id, data, off, len) -> {
-      if (found[0] == null) found[0] = ErrorReader.read(data, off, len);
+      if (found[0] == null) found[0] = ErrorReader.read(data, off, len, body, mask);
     });
     try {
       decoder.feed(buf, 0, size);
@@ -66,8 +67,6 @@ final class ErrorCollector {
     } catch (RuntimeException e) {
       return null; // not an event stream after all: the plain parse keeps the text
     }
-    ErrorBody e = found[0];
-    if (e == null) return null;
-    return ApiErrors.toApiError(e, new String(buf, 0, size, StandardCharsets.UTF_8), mask);
+    return found[0];
   }
 }

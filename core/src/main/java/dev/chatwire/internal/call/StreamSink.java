@@ -5,7 +5,6 @@ import dev.chatwire.error.ChatWireException;
 import dev.chatwire.error.DecodeException;
 import dev.chatwire.error.TruncatedStreamException;
 import dev.chatwire.internal.json.ChunkReader;
-import dev.chatwire.internal.json.ErrorBody;
 import dev.chatwire.internal.json.ErrorReader;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
@@ -17,7 +16,6 @@ import dev.chatwire.stream.ChunkAccumulator;
 import dev.chatwire.stream.StreamListener;
 import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -112,13 +110,10 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
       throw new DecodeException(
           e.getProblem(), e.getPath(), e.getByteOffset(), index, e, partial());
     }
-    ErrorBody error = ErrorReader.fromChunk(chunk);
-    if (error != null || type.equals("error")) {
-      ApiError parsed = error != null
-          ? ApiErrors.toApiError(error, new String(data, offset, length, StandardCharsets.UTF_8), mask)
-          : ApiErrors.parse(data, offset, length, mask);
-      throw ApiErrors.streamException(status, parsed, headers, index, partial());
-    }
+    ApiError error = type.equals("error")
+        ? ApiErrors.parse(data, offset, length, mask)
+        : ErrorReader.fromChunk(chunk, data, offset, length, mask);
+    if (error != null) throw ApiErrors.streamException(status, error, headers, index, partial());
     synchronized (accumulator) {
       try {
         accumulator.add(chunk);

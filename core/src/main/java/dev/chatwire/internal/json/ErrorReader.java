@@ -1,11 +1,13 @@
 package dev.chatwire.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.chatwire.error.ApiError;
 import dev.chatwire.error.DecodeException;
 import dev.chatwire.model.ChatCompletionChunk;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,18 +16,35 @@ import org.jspecify.annotations.Nullable;
  * {@code code} and {@code innererror}, and OpenRouter, with an integer {@code code}), an {@code
  * error} that is only a string, vLLM's flat {@code {"object": "error", "message", "type", "code"}},
  * and FastAPI's {@code {"detail": "..."}}. Never throws: input of another shape gives null.
+ *
+ * <p>Each method gives the public {@link ApiError} directly: {@code mask} hides the caller's own
+ * key wherever a provider echoed it (in every field, every extra member and the kept body), and
+ * {@link ApiError} then applies the pattern redaction every exception message gets.
  */
 public final class ErrorReader {
   private ErrorReader() {}
 
-  /** The error in a JSON document, or null when it is not JSON or has no error. */
-  public static @Nullable ErrorBody read(byte[] buf, int off, int len) {
+  /**
+   * The error in a JSON document, or null when it is not JSON or has no error; the whole document
+   * is the error's body.
+   */
+  public static @Nullable ApiError read(byte[] buf, int off, int len, UnaryOperator<String> mask) {
+    return read(buf, off, len, null, mask);
+  }
+
+  /**
+   * The error in a JSON document, as {@link #read(byte[], int, int, UnaryOperator)}, kept with
+   * {@code body} as its body instead (the whole response when the document was one of its
+   * events), or with the document when {@code body} is null.
+   */
+  public static @Nullable ApiError read(
+      byte[] buf, int off, int len, @Nullable String body, UnaryOperator<String> mask) {
     try {
       JsonIn in = JsonIn.open(buf, off, len, -1);
       in.next();
       if (in.token() != JsonToken.START_OBJECT) return null;
       Fields top = new Fields();
-      ErrorBody nested = null;
+      Fields nested = null;
       boolean title = false;
       for (String name; (name = in.nextField()) != null; ) {
         if (name.equals("error") && !in.isNull()) {
@@ -35,14 +54,14 @@ public final class ErrorReader {
           top.add(name, in);
         }
       }
-      String whole = new String(buf, off, len, StandardCharsets.UTF_8).trim();
+      String whole = body != null ? body : new String(buf, off, len, StandardCharsets.UTF_8);
       if (nested != null && title && top.message != null) {
         // Express and many proxies: {"error": "Not Found", "message": "Cannot POST ...", ...}
-        top.message = nested.getMessage() + ": " + top.message;
-        return top.body(whole);
+        top.message = nested.message + ": " + top.message;
+        return top.error(whole, mask);
       }
-      if (nested != null) return nested;
-      return top.isError() ? top.body(whole) : null;
+      if (nested != null) return nested.error(whole, mask);
+      return top.isError() ? top.error(whole, mask) : null;
     } catch (DecodeException e) {
       return null;
     }
@@ -50,22 +69,24 @@ public final class ErrorReader {
 
   /**
    * The error a stream chunk carries, a non-null {@code error} member or vLLM's {@code "object":
-   * "error"}, or null when the chunk is not an error.
+   * "error"}, or null when the chunk is not an error; the event's bytes ({@code data}) are the
+   * error's body, made into text only when the chunk is an error.
    */
-  public static @Nullable ErrorBody fromChunk(ChatCompletionChunk chunk) {
+  public static @Nullable ApiError fromChunk(ChatCompletionChunk chunk, byte[] data, int off,
+      int len, UnaryOperator<String> mask) {
     Map<String, String> extras = chunk.getExtras();
     String error = extras.get("error");
     try {
-      if (error != null && !error.equals("null")) return nested(open(error));
-      if (!"error".equals(chunk.getObject())) return null;
-      Fields f = new Fields();
-      for (Map.Entry<String, String> e : extras.entrySet()) f.add(e.getKey(), open(e.getValue()));
-      return f.body(JsonText.string(out -> {
-        out.startObject();
-        out.string("object", chunk.getObject());
-        out.extras(extras);
-        out.endObject();
-      }));
+      Fields f;
+      if (error != null && !error.equals("null")) {
+        f = nested(open(error));
+      } else if ("error".equals(chunk.getObject())) {
+        f = new Fields();
+        for (Map.Entry<String, String> e : extras.entrySet()) f.add(e.getKey(), open(e.getValue()));
+      } else {
+        return null;
+      }
+      return f.error(new String(data, off, len, StandardCharsets.UTF_8), mask);
     } catch (DecodeException e) {
       return null; // extras hold valid JSON; this is only a guard
     }
@@ -78,17 +99,17 @@ public final class ErrorReader {
     return in;
   }
 
-  private static ErrorBody nested(JsonIn in) {
+  /** The members of the value of {@code error}: an object's, or a string's text as message. */
+  private static Fields nested(JsonIn in) {
+    Fields f = new Fields();
     if (in.token() != JsonToken.START_OBJECT) {
       String text = in.token() == JsonToken.VALUE_STRING ? in.stringOrNull() : null;
-      String raw = in.raw();
-      return new ErrorBody(text != null ? text : raw, null, null, null, new LinkedHashMap<>(), raw);
+      f.message = text != null ? text : in.raw();
+      return f;
     }
-    String raw = in.raw();
-    JsonIn obj = open(raw);
-    Fields f = new Fields();
+    JsonIn obj = open(in.raw());
     for (String name; (name = obj.nextField()) != null; ) f.add(name, obj);
-    return f.body(raw);
+    return f;
   }
 
   /** The members of an error object. */
@@ -127,8 +148,17 @@ public final class ErrorReader {
       return "error".equals(object) || message != null || detail != null;
     }
 
-    ErrorBody body(String raw) {
-      return new ErrorBody(message != null ? message : detail, type, code, param, extras, raw);
+    ApiError error(String body, UnaryOperator<String> mask) {
+      Map<String, String> masked = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : extras.entrySet()) {
+        masked.put(e.getKey(), mask.apply(e.getValue()));
+      }
+      return new ApiError(masked(message != null ? message : detail, mask), masked(type, mask),
+          masked(code, mask), masked(param, mask), masked, mask.apply(body));
+    }
+
+    private static @Nullable String masked(@Nullable String text, UnaryOperator<String> mask) {
+      return text == null ? null : mask.apply(text);
     }
 
     private static @Nullable String text(JsonIn in) {

@@ -2,20 +2,28 @@ package dev.chatwire.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatwire.error.ApiError;
 import dev.chatwire.json.ChatJson;
 import dev.chatwire.model.ChatCompletionChunk;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ErrorReaderTest {
-  private static ErrorBody read(String json) {
+  private static final byte[] EVENT = "{}".getBytes(StandardCharsets.UTF_8);
+
+  private static ApiError read(String json) {
     byte[] b = json.getBytes(StandardCharsets.UTF_8);
-    return ErrorReader.read(b, 0, b.length);
+    return ErrorReader.read(b, 0, b.length, UnaryOperator.identity());
+  }
+
+  private static ApiError fromChunk(ChatCompletionChunk chunk) {
+    return ErrorReader.fromChunk(chunk, EVENT, 0, EVENT.length, UnaryOperator.identity());
   }
 
   @Test
   void nestedOpenAiErrorGivesMessageTypeCodeAndParam() {
-    ErrorBody e = read("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":"
+    ApiError e = read("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":"
         + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
     assertThat(e.getMessage()).isEqualTo("Incorrect API key provided");
     assertThat(e.getType()).isEqualTo("invalid_request_error");
@@ -27,7 +35,7 @@ class ErrorReaderTest {
   @Test
   void azureErrorKeepsInnerErrorAsExtra() {
     String inner = "{\"code\":\"ResponsibleAIPolicyViolation\",\"content_filter_result\":{}}";
-    ErrorBody e = read("{\"error\":{\"message\":\"filtered\",\"type\":null,\"param\":\"prompt\","
+    ApiError e = read("{\"error\":{\"message\":\"filtered\",\"type\":null,\"param\":\"prompt\","
         + "\"code\":\"content_filter\",\"status\":400,\"innererror\":" + inner + "}}");
     assertThat(e.getCode()).isEqualTo("content_filter");
     assertThat(e.getParam()).isEqualTo("prompt");
@@ -43,20 +51,20 @@ class ErrorReaderTest {
 
   @Test
   void vllmFlatErrorWithIntegerOrStringCode() {
-    ErrorBody e = read("{\"object\":\"error\",\"message\":\"bad\",\"type\":\"BadRequestError\","
+    ApiError e = read("{\"object\":\"error\",\"message\":\"bad\",\"type\":\"BadRequestError\","
         + "\"param\":null,\"code\":400}");
     assertThat(e.getMessage()).isEqualTo("bad");
     assertThat(e.getType()).isEqualTo("BadRequestError");
     assertThat(e.getCode()).isEqualTo("400");
-    assertThat(e.getRaw()).startsWith("{\"object\":\"error\"");
+    assertThat(e.getBody()).startsWith("{\"object\":\"error\"");
     assertThat(read("{\"object\":\"error\",\"message\":\"m\",\"code\":\"x\"}").getCode()).isEqualTo("x");
   }
 
   @Test
   void errorThatIsOnlyAStringIsTheMessage() {
-    ErrorBody e = read("{\"error\":\"model 'x' not found\"}");
+    ApiError e = read("{\"error\":\"model 'x' not found\"}");
     assertThat(e.getMessage()).isEqualTo("model 'x' not found");
-    assertThat(e.getRaw()).isEqualTo("\"model 'x' not found\"");
+    assertThat(e.getBody()).isEqualTo("{\"error\":\"model 'x' not found\"}");
   }
 
   @Test
@@ -74,16 +82,24 @@ class ErrorReaderTest {
   }
 
   @Test
-  void toStringNamesOnlyTypeCodeAndParam() {
-    assertThat(read("{\"error\":{\"message\":\"key sk-123 invalid\",\"code\":\"c\"}}").toString())
-        .doesNotContain("sk-123").contains("code=c");
+  void theCallersKeyIsMaskedInEveryFieldExtraAndTheBody() {
+    String json = "{\"error\":{\"message\":\"key K-1 invalid\",\"code\":\"K-1\",\"type\":\"K-1\","
+        + "\"param\":\"K-1\",\"echo\":\"K-1\"}}";
+    byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    ApiError e = ErrorReader.read(b, 0, b.length, t -> t.replace("K-1", "***"));
+    assertThat(e.getMessage()).isEqualTo("key *** invalid");
+    assertThat(e.getCode()).isEqualTo("***");
+    assertThat(e.getType()).isEqualTo("***");
+    assertThat(e.getParam()).isEqualTo("***");
+    assertThat(e.getExtras()).containsEntry("echo", "\"***\"");
+    assertThat(e.getBody()).doesNotContain("K-1");
   }
 
   @Test
   void chunkWithNestedErrorIsRecognized() {
     ChatCompletionChunk chunk = ChatJson.readChunk("{\"id\":\"gen-1\",\"error\":{\"code\":400,"
         + "\"message\":\"Token limit reached\"},\"choices\":[{\"index\":0,\"delta\":{}}]}");
-    ErrorBody e = ErrorReader.fromChunk(chunk);
+    ApiError e = fromChunk(chunk);
     assertThat(e.getCode()).isEqualTo("400");
     assertThat(e.getMessage()).isEqualTo("Token limit reached");
   }
@@ -92,16 +108,16 @@ class ErrorReaderTest {
   void chunkWithVllmFlatErrorIsRecognized() {
     ChatCompletionChunk chunk = ChatJson.readChunk("{\"object\":\"error\",\"message\":\"oops\","
         + "\"type\":\"InternalServerError\",\"param\":null,\"code\":500}");
-    ErrorBody e = ErrorReader.fromChunk(chunk);
+    ApiError e = fromChunk(chunk);
     assertThat(e.getMessage()).isEqualTo("oops");
     assertThat(e.getType()).isEqualTo("InternalServerError");
     assertThat(e.getCode()).isEqualTo("500");
-    assertThat(e.getRaw()).contains("\"object\":\"error\"", "\"message\":\"oops\"");
+    assertThat(e.getBody()).isEqualTo("{}");
   }
 
   @Test
   void ordinaryChunkIsNotAnError() {
-    assertThat(ErrorReader.fromChunk(ChatJson.readChunk("{\"id\":\"a\",\"choices\":[]}"))).isNull();
-    assertThat(ErrorReader.fromChunk(ChatJson.readChunk("{\"error\":null,\"choices\":[]}"))).isNull();
+    assertThat(fromChunk(ChatJson.readChunk("{\"id\":\"a\",\"choices\":[]}"))).isNull();
+    assertThat(fromChunk(ChatJson.readChunk("{\"error\":null,\"choices\":[]}"))).isNull();
   }
 }
