@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +86,34 @@ public abstract class ClientConnectContract extends ClientHarness {
       assertThat(e.getCause()).isInstanceOf(ConnectTimeoutException.class)
           .hasMessageContaining("30000 ms");
     }
+  }
+
+  /**
+   * TLS verification is on by default: a server whose certificate the JVM does not trust (the
+   * testkit's self-signed one) is refused during the handshake, before any request byte, so the
+   * key is never sent; the failure says so and keeps the handshake error as its cause.
+   */
+  @Test
+  void aServerTheJvmDoesNotTrustIsRefusedBeforeAnyRequest() {
+    try (ChatServer tls = ChatServer.startTls()) {
+      tls.enqueue(MockResponse.json(completionJson("never")));
+      ChatWire c = client(b -> b.baseUrl(tls.url("/v1").toString())
+          .retryPolicy(RetryPolicy.none()));
+
+      ConnectionException e =
+          catchThrowableOfType(ConnectionException.class, () -> c.chat().create(request()));
+
+      assertThat(e).as("a ConnectionException").isNotNull();
+      assertThat(chain(e)).as("the causes of %s", e).anyMatch(t -> t instanceof SSLException);
+      assertThat(e.getMessage()).contains("127.0.0.1:" + tls.getPort());
+      assertThat(tls.getRequestCount()).isZero();
+    }
+  }
+
+  private static List<Throwable> chain(Throwable e) {
+    List<Throwable> all = new java.util.ArrayList<>();
+    for (Throwable t = e; t != null && all.size() < 20; t = t.getCause()) all.add(t);
+    return all;
   }
 
   @Test

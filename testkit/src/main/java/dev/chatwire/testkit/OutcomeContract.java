@@ -265,6 +265,23 @@ public abstract class OutcomeContract extends ClientHarness {
   }
 
   @Test
+  void aKeyEchoedInTheStatusLineNeverReachesTheMessage() {
+    for (String key : new String[] {SECRET, "plainkey0123456789abcdef"}) {
+      server.enqueue(MockResponse.raw("HTTP/1.1 401 Bad key Bearer " + key + "\r\n"
+          + "Content-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nno"));
+      ChatWireException e = catchThrowableOfType(ChatWireException.class,
+          () -> client(b -> b.apiKey(key).retryPolicy(RetryPolicy.none())).chat()
+              .create(request()));
+      assertThat(e).as("the call failed").isNotNull();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t.getMessage())).as("message of %s", t.getClass())
+            .doesNotContain(key);
+        assertThat(t.toString()).doesNotContain(key);
+      }
+    }
+  }
+
+  @Test
   void aKeyWithoutARecognisablePrefixEchoedInAStreamErrorIsMasked() {
     String key = "plainkey0123456789abcdef";
     server.enqueue(MockResponse.sse(chunkJson("x"),

@@ -15,12 +15,19 @@ import java.util.Set;
 /**
  * Turns a generated schema into OpenAI's strict-mode subset: every object lists all its
  * properties as required and forbids others, a {@code $ref} with siblings is inlined, keywords
- * the subset lacks are dropped when they only add validation, and the subset's limits (nesting
- * depth 10, 5,000 properties) are checked.
+ * the subset lacks are dropped when they only add validation, and the subset's documented limits
+ * are checked: objects nested at most 10 levels deep, at most 5,000 properties in all, at most
+ * 120,000 characters of property names, definition names, enum values and const values in all,
+ * at most 1,000 enum values in all, and a string enum of more than 250 values at most 15,000
+ * characters long.
  */
 final class StrictRules {
   static final int MAX_DEPTH = 10;
   static final int MAX_PROPERTIES = 5000;
+  static final int MAX_NAME_AND_VALUE_CHARS = 120_000;
+  static final int MAX_ENUM_VALUES = 1000;
+  static final int LARGE_ENUM_VALUES = 250;
+  static final int MAX_LARGE_ENUM_CHARS = 15_000;
   private static final Set<String> DROPPED =
       new HashSet<>(Arrays.asList("uniqueItems", "minLength", "maxLength", "title", "default"));
   private static final Set<String> ALLOWED = new HashSet<>(Arrays.asList("type", "properties",
@@ -51,7 +58,68 @@ final class StrictRules {
       throw new UnsupportedSchemaException(name + ": the schema has " + count[0]
           + " properties; strict mode allows at most " + MAX_PROPERTIES);
     }
+    Budget budget = new Budget();
+    budget.measure(root, name);
+    if (budget.chars > MAX_NAME_AND_VALUE_CHARS) {
+      throw new UnsupportedSchemaException(name + ": property names, definition names, enum and"
+          + " const values add up to " + budget.chars + " characters; strict mode allows at most "
+          + MAX_NAME_AND_VALUE_CHARS);
+    }
+    if (budget.enumValues > MAX_ENUM_VALUES) {
+      throw new UnsupportedSchemaException(name + ": the schema's enums have " + budget.enumValues
+          + " values in all; strict mode allows at most " + MAX_ENUM_VALUES);
+    }
     return root;
+  }
+
+  /** What the strict subset counts over a whole schema, definitions included. */
+  private static final class Budget {
+    int chars;
+    int enumValues;
+
+    void measure(JsonNode node, String where) {
+      if (!node.isObject()) return;
+      JsonNode properties = node.get("properties");
+      if (properties != null) {
+        Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          chars += e.getKey().length();
+          measure(e.getValue(), where + "." + e.getKey());
+        }
+      }
+      JsonNode defs = node.get("$defs");
+      if (defs != null) {
+        Iterator<Map.Entry<String, JsonNode>> it = defs.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          chars += e.getKey().length();
+          measure(e.getValue(), e.getKey());
+        }
+      }
+      JsonNode constant = node.get("const");
+      if (constant != null && constant.isTextual()) chars += constant.asText().length();
+      JsonNode values = node.get("enum");
+      if (values != null) enumValues(values, where);
+      JsonNode items = node.get("items");
+      if (items != null) measure(items, where + "[]");
+      JsonNode anyOf = node.get("anyOf");
+      if (anyOf != null) for (JsonNode a : anyOf) measure(a, where);
+    }
+
+    private void enumValues(JsonNode values, String where) {
+      int length = 0;
+      for (JsonNode v : values) {
+        enumValues++;
+        if (v.isTextual()) length += v.asText().length();
+      }
+      chars += length;
+      if (values.size() > LARGE_ENUM_VALUES && length > MAX_LARGE_ENUM_CHARS) {
+        throw new UnsupportedSchemaException(where + ": an enum of " + values.size()
+            + " values is " + length + " characters long; strict mode allows at most "
+            + MAX_LARGE_ENUM_CHARS + " for an enum of more than " + LARGE_ENUM_VALUES + " values");
+      }
+    }
   }
 
   /** {@code node} that also allows null. */

@@ -47,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class JdkTransport implements Transport {
-  private final HttpClient client;
+  /** Null once a client of this transport's own is released by {@link #close()}. */
+  private volatile @Nullable HttpClient client;
   private final @Nullable ExecutorService ownExecutor;
   private volatile boolean closed;
 
@@ -80,29 +81,41 @@ public final class JdkTransport implements Transport {
     return new JdkTransport(client, null);
   }
 
-  /** The client this transport sends with. */
+  /**
+   * The client this transport sends with.
+   *
+   * @throws IllegalStateException when the transport made the client itself and is closed: the
+   *     client is then released
+   */
   public HttpClient getHttpClient() {
-    return client;
+    HttpClient c = client;
+    if (c == null) throw new IllegalStateException("transport is closed: its own client is released");
+    return c;
   }
 
   @Override
   public Wire open(HttpRequest request, WireEvents events) {
-    if (closed) throw new IllegalStateException("transport is closed");
-    return new JdkWire(client, request, events);
+    HttpClient c = client;
+    if (closed || c == null) throw new IllegalStateException("transport is closed");
+    return new JdkWire(c, request, events);
   }
 
   /**
    * Stops new exchanges. A client this transport created is shut down where the JDK can (Java 21
-   * and later; before that its selector thread ends when it becomes unreachable), and its worker
-   * pool is shut down.
+   * and later) and released: before Java 21 the JDK's client has no way to close, and its selector
+   * thread closes its connections and ends only once the client is unreachable, which dropping
+   * the reference here allows (connections a broken response left open, such as one whose head
+   * was over the JDK's limit, then close too). The worker pool is shut down.
    */
   @Override
   public void close() {
     if (closed) return;
     closed = true;
     ExecutorService executor = ownExecutor;
-    if (executor != null) {
-      shutDown(client);
+    HttpClient c = client;
+    if (executor != null && c != null) {
+      client = null;
+      shutDown(c);
       executor.shutdown();
     }
   }

@@ -24,13 +24,16 @@ class JdkFaultSoakTest extends FaultSoakContract {
   }
 
   /**
-   * Until branch {@code driver} is merged (issue 12): java.net.http leaks one socket per attempt
-   * on a response header over its limit, still open after {@code close()}, GC and 30 s, and the
-   * socket keeps the client's selector thread alive; the soak sees both as left behind.
+   * Before Java 21, java.net.http keeps the connection of a response whose head is over its limit
+   * open, with an exchange it never ends, so its selector thread outlives the client (Java 21's
+   * {@code shutdownNow}, which {@link JdkTransport#close()} calls, closes it). ChatWire bounds
+   * it to one connection per call ({@code JdkOversizedHeadTest}: a protocol error is never
+   * retried); the soak checks the mode on Java 21 and later, where nothing may remain.
    */
   @Override
   protected Map<FaultMode, String> unsupportedModes() {
-    return Collections.singletonMap(FaultMode.OVERSIZED_HEADER,
-        "java.net.http leaks a socket per attempt on an oversized header (issue 12; fix on branch driver)");
+    if (Runtime.version().feature() >= 21) return Collections.emptyMap();
+    return Collections.singletonMap(FaultMode.OVERSIZED_HEADER, "before Java 21 java.net.http"
+        + " leaves the connection of an over-limit head open (one per call, see JdkOversizedHeadTest)");
   }
 }
