@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * DecodeException} naming the problem, the JSON path, and the offset (the character offset in
  * the message; {@link DecodeException#getByteOffset()} counts UTF-8 bytes). It never echoes the
  * input. The characters before the bad one stay read; every later {@code append} throws again.
- * Limits: nesting at most {@value #MAX_DEPTH} deep, numbers at most 1000 characters.
+ * Limits: nesting at most {@value #MAX_DEPTH} deep, numbers at most 1000 characters, and an
+ * exponent {@code BigDecimal} can hold (within about ±2<sup>31</sup>); a number past them is a
+ * {@code DecodeException} too.
  *
  * <p><b>Threading:</b> not thread-safe; one reader per document, used from one thread at a
  * time. The values it returns are fresh copies that the caller owns.
@@ -291,7 +293,13 @@ public final class PartialJson {
         if (number.length() > 1000) throw error(i, "a number longer than 1000 characters");
         i++;
       } else if (verdict == PartialNumber.ENDED) {
-        completeValue(number.value(t, i - number.length(), i), i);
+        Number value;
+        try {
+          value = number.value(t, i - number.length(), i);
+        } catch (NumberFormatException e) { // an exponent beyond what BigDecimal holds
+          throw error(i - number.length(), "a number out of range");
+        }
+        completeValue(value, i);
         return i; // the character after the number is read in the next state
       } else {
         throw error(i, "malformed number");
@@ -423,7 +431,9 @@ public final class PartialJson {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
+  /** The failure at {@code at}; what came before it stays read, as the state already holds it. */
   private DecodeException error(int at, String problem) {
+    pos = at;
     long bytes = 0;
     for (int k = 0; k < at; k++) {
       char c = text[k];

@@ -147,4 +147,16 @@ class PartialJsonErrorsTest {
     }
     assertThat(rejected).isGreaterThan(100);
   }
+
+  /** Found by fuzzing: a bad character in the piece that finished a unicode escape. */
+  @Test
+  void aFailureInThePieceThatEndsAnEscapeKeepsAValidClosedText() {
+    PartialJson reader = new PartialJson();
+    reader.append("{\"city\": \"Par\\u0");
+    assertThatThrownBy(() -> reader.append("0e9\u0000"))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("control character");
+    assertThat(reader.closedText()).isEqualTo("{\"city\": \"Par\\u00e9\"}");
+    assertThat(reader.value()).isEqualTo(java.util.Collections.singletonMap("city", "Par\u00e9"));
+  }
 }
