@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatwire.examples.kotlin.OkHttpInterceptorKt;
 import dev.chatwire.testkit.MockResponse;
 import dev.chatwire.testkit.RecordedRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The examples that bring their own transport; run by a surefire execution of their own, with
  * every transport on the class path (see pom.xml).
  */
+@Tag(TransportExamplesTest.TAG)
 class TransportExamplesTest extends ExampleServer {
+  static final String TAG = "own-transport";
+
   @Test
   void okHttpInterceptorTagsAndLogsTheExchange() {
     server.enqueue(MockResponse.json(answer("hi")));
