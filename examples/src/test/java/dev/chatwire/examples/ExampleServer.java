@@ -3,11 +3,13 @@ package dev.chatwire.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatwire.testkit.ChatServer;
+import dev.chatwire.testkit.MockResponse;
 import dev.chatwire.testkit.RecordedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 
@@ -42,6 +44,17 @@ abstract class ExampleServer {
     RecordedRequest r = server.takeRequest(Duration.ofSeconds(5));
     assertThat(r).as("a request arrived").isNotNull();
     return r;
+  }
+
+  static void assertClosed(RecordedRequest request) {
+    assertThat(request.awaitClosed(Duration.ofSeconds(5))).as("the connection was closed").isTrue();
+  }
+
+  /** Round 1 of the tool loop examples: the model calls get_weather and local_time at once. */
+  static void enqueueTokyoToolCalls(ChatServer server, String weatherArguments) {
+    server.enqueue(MockResponse.json(Scripts.completion(List.of(Scripts.choice(0, "null", "["
+        + Scripts.call("call_1", "get_weather", weatherArguments) + ","
+        + Scripts.call("call_2", "local_time", "{\"city\":\"Tokyo\"}") + "]", "tool_calls")), 20)));
   }
 
   /** The next request, checked to be a chat completion with the test key; its body. */
