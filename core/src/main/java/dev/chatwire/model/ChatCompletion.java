@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * #getExtras()} and written back unchanged. Immutable and thread-safe.
  *
  * <pre>{@code
- * ChatCompletion c = ChatJson.readCompletion(body);
- * String text = c.getChoices().get(0).getMessage().getContent();
+ * ChatCompletion c = client.chat().create(request);
+ * String text = c.getText();                        // the first choice's content, or null
+ * String second = c.getChoices().get(1).getMessage().getContent();
  * }</pre>
  *
- * <p>In Kotlin: {@code c.choices[0].message.content}, {@code c.usage?.totalTokens}.
+ * <p>In Kotlin: {@code c.text.orEmpty()}, {@code c.choices[1].message.content}, {@code
+ * c.usage?.totalTokens}.
  */
 public final class ChatCompletion {
   static {
@@ -90,6 +92,15 @@ public final class ChatCompletion {
   /** The answers, one per requested {@code n}. */
   public List<Choice> getChoices() {
     return choices;
+  }
+
+  /**
+   * The answer's text: the first choice's message content, or null when there is no choice or
+   * it has no content (a refusal, or only tool calls). The other choices of {@code n > 1} are in
+   * {@link #getChoices()}.
+   */
+  public @Nullable String getText() {
+    return choices.isEmpty() ? null : choices.get(0).getMessage().getContent();
   }
 
   /** The token usage, or null when absent. */

@@ -125,6 +125,16 @@ class ResponseModelsTest {
   }
 
   @Test
+  void textIsTheFirstChoicesContentOrNull() {
+    Choice second = Choice.builder().index(1)
+        .message(ChatCompletionMessage.builder().content("second").build()).build();
+    assertThat(completion().toBuilder().addChoice(second).build().getText()).isEqualTo("hi");
+    assertThat(ChatCompletion.builder().build().getText()).isNull();
+    assertThat(ChatCompletion.builder().addChoice(Choice.builder().build()).build().getText())
+        .isNull();
+  }
+
+  @Test
   void stopReasonDistinguishesTextFromTokenId() {
     assertThat(StopReason.ofText("7")).isNotEqualTo(StopReason.ofTokenId(7));
     assertThat(StopReason.ofText("a")).isEqualTo(StopReason.ofText("a"))

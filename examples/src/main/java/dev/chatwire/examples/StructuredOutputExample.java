@@ -7,17 +7,14 @@ import dev.chatwire.stream.StreamEvent;
 import dev.chatwire.structured.Description;
 import dev.chatwire.structured.StructuredOutput;
 import dev.chatwire.structured.StructuredStream;
-import dev.chatwire.testkit.ChatServer;
-import dev.chatwire.testkit.MockResponse;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Structured output: the answer's type gives the strict {@code json_schema}, the answer is read
- * back into it, and while it streams each partial answer is shown as it forms. Runs against the
- * testkit's server, offline.
+ * back into it, and while it streams each partial answer is shown as it forms. A refusal, a
+ * cut-off answer or one that does not fit throws a {@code StructuredOutputException} subclass.
  */
 public final class StructuredOutputExample {
   /** The answer's type: every component is required, {@code tip} may be null. */
@@ -29,19 +26,19 @@ public final class StructuredOutputExample {
 
   private StructuredOutputExample() {}
 
-  /** Runs the example, printing to standard output. */
+  /** Arguments: [base URL] [model]; the key comes from {@code OPENAI_API_KEY}. */
   public static void main(String[] args) {
-    run(System.out);
+    run(Endpoint.fromArgs(args), System.out);
   }
 
-  /** Runs the example, printing to {@code out}. */
-  public static void run(PrintStream out) {
-    String answer = "{\"city\":\"Lisbon\",\"sights\":[\"Alfama\",\"Belem\"],\"tip\":null}";
-    try (ChatServer server = ChatServer.start();
-        ChatWire client = ChatWire.builder().baseUrl(server.getBaseUrl().toString()).build()) {
-      server.enqueue(MockResponse.sse(Chunks.content(answer, 6)));
+  /** Runs the example against {@code endpoint}, printing to {@code out}. */
+  public static void run(Endpoint endpoint, PrintStream out) {
+    try (ChatWire client = ChatWire.builder()
+        .baseUrl(endpoint.baseUrl())
+        .apiKey(endpoint.apiKey())
+        .build()) {
       ChatCompletionRequest request = ChatCompletionRequest.builder()
-          .model("gpt-4o-mini")
+          .model(endpoint.model())
           .addUserMessage("Recommend a city for a weekend.")
           .responseFormat(StructuredOutput.responseFormat(Recommendation.class))
           .build();
@@ -53,34 +50,6 @@ public final class StructuredOutputExample {
         Recommendation done = StructuredOutput.parse(stream.getCompletion(), Recommendation.class);
         out.println("city=" + done.city() + " sights=" + done.sights() + " tip=" + done.tip());
       }
-    }
-  }
-
-  /** Scripted chunks for the examples. */
-  static final class Chunks {
-    private static final String HEAD = "{\"id\":\"chatcmpl-ex\",\"object\":\"chat.completion.chunk\","
-        + "\"created\":1732400000,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":";
-
-    private Chunks() {}
-
-    static String chunk(String delta, @Nullable String finish) {
-      return HEAD + delta + ",\"finish_reason\":" + (finish == null ? "null" : "\"" + finish + "\"")
-          + "}]}";
-    }
-
-    static String quote(String s) {
-      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** {@code text} in pieces of {@code size}, then {@code stop}. */
-    static List<String> content(String text, int size) {
-      List<String> events = new ArrayList<>();
-      for (int i = 0; i < text.length(); i += size) {
-        String piece = text.substring(i, Math.min(text.length(), i + size));
-        events.add(chunk("{\"content\":" + quote(piece) + "}", null));
-      }
-      events.add(chunk("{}", "stop"));
-      return events;
     }
   }
 }

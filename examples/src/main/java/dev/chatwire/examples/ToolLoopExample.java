@@ -12,14 +12,12 @@ import dev.chatwire.structured.ToolMethod;
 import dev.chatwire.structured.ToolParam;
 import dev.chatwire.structured.Tools;
 import dev.chatwire.structured.TypedTool;
-import dev.chatwire.testkit.ChatServer;
-import dev.chatwire.testkit.MockResponse;
 import java.io.PrintStream;
 
 /**
- * A tool loop: a typed tool and an annotated method, run by {@link ToolLoop} until the model
- * answers. The scripted model calls both tools at once in round 1 and answers in round 2; the
- * listener prints each round. Runs against the testkit's server, offline.
+ * A tool loop: a typed tool (its arguments a record) and an annotated method, run by {@link
+ * ToolLoop} until the model answers without calling one; the listener prints each round. A tool
+ * that throws is reported to the model as an error result ({@code ToolErrorPolicy.REPORT}).
  */
 public final class ToolLoopExample {
   /** The arguments of {@code get_weather}. */
@@ -36,24 +34,22 @@ public final class ToolLoopExample {
 
   private ToolLoopExample() {}
 
-  /** Runs the example, printing to standard output. */
+  /** Arguments: [base URL] [model]; the key comes from {@code OPENAI_API_KEY}. */
   public static void main(String[] args) {
-    run(System.out);
+    run(Endpoint.fromArgs(args), System.out);
   }
 
-  /** Runs the example, printing to {@code out}. */
-  public static void run(PrintStream out) {
+  /** Runs the example against {@code endpoint}, printing to {@code out}. */
+  public static void run(Endpoint endpoint, PrintStream out) {
     Tools tools = Tools.builder()
         .add(TypedTool.of("get_weather", "Current weather", GetWeather.class),
             args -> args.city() + ": 18 C, clear")
         .addMethods(new Clock())
         .build();
-    try (ChatServer server = ChatServer.start();
-        ChatWire client = ChatWire.builder().baseUrl(server.getBaseUrl().toString()).build()) {
-      server.enqueue(MockResponse.json(completion("null", "[" + call("call_1", "get_weather")
-          + "," + call("call_2", "local_time") + "]", "tool_calls")));
-      server.enqueue(MockResponse.json(completion(
-          "\"In Tokyo it is 21:00 and 18 C, clear.\"", "[]", "stop")));
+    try (ChatWire client = ChatWire.builder()
+        .baseUrl(endpoint.baseUrl())
+        .apiKey(endpoint.apiKey())
+        .build()) {
       ToolLoop loop = ToolLoop.builder(client, tools).maxRounds(4).listener(new ToolLoopListener() {
         @Override
         public void onRequest(int round, ChatCompletionRequest request) {
@@ -65,21 +61,9 @@ public final class ToolLoopExample {
           out.println("  " + call.getFunction().getName() + " -> " + result.getContent());
         }
       }).build();
-      ToolLoopResult result = loop.run(ChatCompletionRequest.builder().model("gpt-4o-mini")
+      ToolLoopResult result = loop.run(ChatCompletionRequest.builder().model(endpoint.model())
           .addUserMessage("Weather and time in Tokyo?").build());
       out.println("answer: " + result.getText() + " (" + result.getRounds() + " rounds)");
     }
-  }
-
-  private static String call(String id, String name) {
-    return "{\"id\":\"" + id + "\",\"type\":\"function\",\"function\":{\"name\":\"" + name
-        + "\",\"arguments\":\"{\\\"city\\\":\\\"Tokyo\\\"}\"}}";
-  }
-
-  private static String completion(String content, String toolCalls, String finish) {
-    return "{\"id\":\"chatcmpl-ex\",\"object\":\"chat.completion\",\"created\":1732400000,"
-        + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-        + "\"content\":" + content + ",\"tool_calls\":" + toolCalls + "},\"finish_reason\":\""
-        + finish + "\"}]}";
   }
 }

@@ -34,8 +34,7 @@ public final class ToolLoopResult {
 
   /** The final answer's text, or null when it has none (such as a refusal). */
   public @org.jspecify.annotations.Nullable String getText() {
-    return completion.getChoices().isEmpty() ? null
-        : completion.getChoices().get(0).getMessage().getContent();
+    return completion.getText();
   }
 
   /** The conversation, ending with the final answer as an assistant message. */
