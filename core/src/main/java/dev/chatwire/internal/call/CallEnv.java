@@ -4,10 +4,12 @@ import dev.chatwire.EventListener;
 import dev.chatwire.RetryPolicy;
 import dev.chatwire.Scheduler;
 import dev.chatwire.Timeouts;
+import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.Transport;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /** What one call needs from its client: where to send, how long to wait, when to retry. */
 public final class CallEnv {
@@ -20,6 +22,8 @@ public final class CallEnv {
   final Supplier<HttpRequest> request;
   /** Hides the caller's key wherever an error body echoed it. */
   final UnaryOperator<String> mask;
+  /** The request as sent, for the listener's {@code callStart}; null in tests of the machinery. */
+  final @Nullable ChatCompletionRequest chatRequest;
 
   /** Creates the environment of one call. */
   public CallEnv(
@@ -41,6 +45,20 @@ public final class CallEnv {
       EventListener listener,
       Supplier<HttpRequest> request,
       UnaryOperator<String> mask) {
+    this(transport, scheduler, timeouts, retryPolicy, listener, request, mask, null);
+  }
+
+  /** Creates the environment of one call that sends {@code chatRequest}. */
+  public CallEnv(
+      Transport transport,
+      Scheduler scheduler,
+      Timeouts timeouts,
+      RetryPolicy retryPolicy,
+      EventListener listener,
+      Supplier<HttpRequest> request,
+      UnaryOperator<String> mask,
+      @Nullable ChatCompletionRequest chatRequest) {
+    this.chatRequest = chatRequest;
     this.mask = mask;
     this.transport = transport;
     this.scheduler = scheduler;
