@@ -169,6 +169,8 @@ public final class LoggingEventListener implements EventListener.Factory {
     private volatile int status;
     private volatile boolean stream;
     private volatile boolean firstChunk = true;
+    /** The credential this call sends, hidden wherever else it shows (a header echoing it). */
+    private volatile @Nullable String credential;
 
     CallLog(LoggingEventListener config, long number) {
       this.config = config;
@@ -176,7 +178,20 @@ public final class LoggingEventListener implements EventListener.Factory {
     }
 
     private void log(String line) {
-      config.sink.log(Secrets.redact(prefix + line));
+      String c = credential;
+      String shown = c == null ? line : line.replace(c, "██");
+      config.sink.log(Secrets.redact(prefix + shown));
+    }
+
+    /** Learns the credential from the request's own sensitive headers. */
+    private void learnCredential(Headers headers) {
+      for (int i = 0; i < headers.size(); i++) {
+        if (!Headers.isSensitive(headers.name(i))) continue;
+        String v = headers.value(i);
+        if (v.regionMatches(true, 0, "Bearer ", 0, 7)) v = v.substring(7);
+        v = v.trim();
+        if (v.length() >= 8) credential = v;
+      }
     }
 
     private boolean at(Level l) {
@@ -187,6 +202,7 @@ public final class LoggingEventListener implements EventListener.Factory {
     public void callStart(ChatCompletionRequest request, HttpRequest httpRequest) {
       callStarted = System.nanoTime();
       started = true;
+      learnCredential(httpRequest.getHeaders());
       stream = Boolean.TRUE.equals(request.getStream());
       byte[] body = httpRequest.getBody();
       log("--> " + httpRequest.getMethod() + " " + httpRequest.getUri() + " model=" + request.getModel()
@@ -197,6 +213,7 @@ public final class LoggingEventListener implements EventListener.Factory {
     @Override
     public void attemptStart(HttpRequest request, int attempt) {
       attemptStarted = System.nanoTime();
+      learnCredential(request.getHeaders());
       if (attempt > 1) log("--> attempt " + attempt + " " + request.getMethod() + " " + request.getUri());
       if (at(Level.HEADERS)) headers(request.getHeaders());
     }
