@@ -5,26 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatwire.LoggingEventListener.Level;
 import dev.chatwire.internal.CompositeListener;
-import dev.chatwire.transport.HttpRequest;
-import dev.chatwire.transport.Transport;
-import dev.chatwire.transport.Wire;
-import dev.chatwire.transport.WireEvents;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LoggingEventListenerTest {
-  private static final Transport IDLE = new Transport() {
-    @Override
-    public Wire open(HttpRequest request, WireEvents events) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
-  };
-
   @Test
   void eachLevelHasItsNameAndItsAlias() {
     assertThat(LoggingEventListener.parse("basic", "x")).isEqualTo(Level.BASIC);
@@ -55,7 +41,7 @@ class LoggingEventListenerTest {
     String before = System.getProperty(LoggingEventListener.SYSTEM_PROPERTY);
     try {
       System.setProperty(LoggingEventListener.SYSTEM_PROPERTY, "loud");
-      assertThatThrownBy(() -> ChatWire.builder().transport(IDLE).build())
+      assertThatThrownBy(() -> ChatWire.builder().transport(ChatWireBuilderTest.IDLE).build())
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chatwire.log");
       System.setProperty(LoggingEventListener.SYSTEM_PROPERTY, "headers");
       assertThat(LoggingEventListener.fromEnvironment().getLevel()).isEqualTo(Level.HEADERS);

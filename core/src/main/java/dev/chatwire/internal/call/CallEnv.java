@@ -33,22 +33,14 @@ public final class CallEnv {
       RetryPolicy retryPolicy,
       EventListener listener,
       Supplier<HttpRequest> request) {
-    this(transport, scheduler, timeouts, retryPolicy, listener, request, UnaryOperator.identity());
+    this(transport, scheduler, timeouts, retryPolicy, listener, request, UnaryOperator.identity(),
+        null);
   }
 
-  /** Creates the environment of one call, with the mask for echoed keys. */
-  public CallEnv(
-      Transport transport,
-      Scheduler scheduler,
-      Timeouts timeouts,
-      RetryPolicy retryPolicy,
-      EventListener listener,
-      Supplier<HttpRequest> request,
-      UnaryOperator<String> mask) {
-    this(transport, scheduler, timeouts, retryPolicy, listener, request, mask, null);
-  }
-
-  /** Creates the environment of one call that sends {@code chatRequest}. */
+  /**
+   * Creates the environment of one call that sends {@code chatRequest}, with the mask for echoed
+   * keys.
+   */
   public CallEnv(
       Transport transport,
       Scheduler scheduler,
