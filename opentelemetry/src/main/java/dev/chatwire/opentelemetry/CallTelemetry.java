@@ -73,6 +73,9 @@ final class CallTelemetry extends EventListener {
     if (stop != null) b.setAttribute(GenAi.REQUEST_STOP_SEQUENCES, stop.getSequences());
     Integer n = request.getN();
     if (n != null && n != 1) b.setAttribute(GenAi.REQUEST_CHOICE_COUNT, (long) n);
+    if (telemetry.captureContent) {
+      b.setAttribute(GenAi.INPUT_MESSAGES, MessagesJson.input(request.getMessages()));
+    }
     span = b.startSpan();
   }
 
@@ -151,7 +154,8 @@ final class CallTelemetry extends EventListener {
     s.end();
   }
 
-  private static void response(Span s, ChatCompletion c) {
+  private void response(Span s, ChatCompletion c) {
+    if (telemetry.captureContent) s.setAttribute(GenAi.OUTPUT_MESSAGES, MessagesJson.output(c));
     if (c.getId() != null) s.setAttribute(GenAi.RESPONSE_ID, c.getId());
     if (c.getModel() != null) s.setAttribute(GenAi.RESPONSE_MODEL, c.getModel());
     if (!c.getChoices().isEmpty()) {

@@ -35,7 +35,8 @@ import java.util.Objects;
  * gen_ai.client.operation.time_to_first_chunk} (seconds from the call's start to its first chunk)
  * and {@code gen_ai.client.operation.time_per_output_chunk} (seconds between chunks).
  *
- * <p>No prompt, completion or header is recorded, so neither content nor the key reaches a span.
+ * <p>No header is recorded, so the key never reaches a span; no prompt or answer either, unless
+ * {@link Builder#captureContent} asks for them.
  * Thread-safe; make one per {@link OpenTelemetry} and share it.
  *
  * <pre>{@code
@@ -55,6 +56,7 @@ public final class ChatWireTelemetry {
 
   final Tracer tracer;
   final String providerName;
+  final boolean captureContent;
   final LongHistogram tokenUsage;
   final DoubleHistogram duration;
   final DoubleHistogram timeToFirstChunk;
@@ -62,6 +64,7 @@ public final class ChatWireTelemetry {
 
   private ChatWireTelemetry(Builder b) {
     this.providerName = b.providerName;
+    this.captureContent = b.captureContent;
     this.tracer = b.openTelemetry.getTracer(INSTRUMENTATION_NAME);
     Meter meter = b.openTelemetry.getMeter(INSTRUMENTATION_NAME);
     this.tokenUsage = meter.histogramBuilder(GenAi.TOKEN_USAGE).ofLongs()
@@ -105,6 +108,7 @@ public final class ChatWireTelemetry {
   public static final class Builder {
     private final OpenTelemetry openTelemetry;
     private String providerName = "openai";
+    private boolean captureContent;
 
     Builder(OpenTelemetry openTelemetry) {
       this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
@@ -117,6 +121,18 @@ public final class ChatWireTelemetry {
      */
     public Builder providerName(String providerName) {
       this.providerName = Objects.requireNonNull(providerName, "providerName");
+      return this;
+    }
+
+    /**
+     * Whether spans record the conversation: {@code gen_ai.input.messages} (the request's
+     * messages) and {@code gen_ai.output.messages} (the answer, or what a broken stream had
+     * received), as the conventions' JSON arrays of role and parts (text, tool calls and tool
+     * results; other parts by their type alone). Off by default: prompts and answers may hold
+     * personal or secret data.
+     */
+    public Builder captureContent(boolean captureContent) {
+      this.captureContent = captureContent;
       return this;
     }
 

@@ -39,6 +39,9 @@ final class GenAi {
   static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
+  static final AttributeKey<String> OUTPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.output.messages");
 
   /** ChatWire's span event when a retry is scheduled, with the next attempt and its delay. */
   static final String RETRY_EVENT = "chatwire.retry";

@@ -9,6 +9,9 @@ import dev.chatwire.Scheduler;
 import dev.chatwire.error.BadRequestException;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChatCompletionRequest;
+import dev.chatwire.model.ChatMessage;
+import dev.chatwire.model.ContentPart;
+import dev.chatwire.model.ToolCall;
 import dev.chatwire.model.Stop;
 import dev.chatwire.stream.ChatStream;
 import dev.chatwire.testkit.ClientHarness;
@@ -222,5 +225,33 @@ class ChatWireTelemetryTest extends ClientHarness {
     assertThat(chat.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
     String recorded = chat + " " + metrics.collectAllMetrics();
     assertThat(recorded).doesNotContain(SECRET).doesNotContain("Hello").doesNotContain("secret answer");
+  }
+
+  @Test
+  void capturedContentIsTheConversationAsRolesAndParts() {
+    server.enqueue(MockResponse.json(completionJson("Sunny")));
+    ChatCompletionRequest request = ChatCompletionRequest.builder().model("gpt-test")
+        .addSystemMessage("Be brief.")
+        .addMessage(ChatMessage.user(ContentPart.text("Weather?"), ContentPart.imageUrl("https://x/y.png")))
+        .addMessage(ChatMessage.assistant(null,
+            Arrays.asList(ToolCall.function("call_1", "get_weather", "{\"city\":\"Oslo\"}"))))
+        .addMessage(ChatMessage.tool("call_1", "12C"))
+        .build();
+
+    client(b -> b.eventListenerFactory(
+            ChatWireTelemetry.builder(otel).captureContent(true).build().eventListenerFactory()))
+        .chat().create(request);
+
+    Attributes a = onlySpan().getAttributes();
+    assertThat(attr(a, GenAi.INPUT_MESSAGES)).isEqualTo("["
+        + "{\"role\":\"system\",\"parts\":[{\"type\":\"text\",\"content\":\"Be brief.\"}]},"
+        + "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Weather?\"},"
+        + "{\"type\":\"image_url\"}]},"
+        + "{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"call_1\","
+        + "\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}]},"
+        + "{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":\"call_1\","
+        + "\"response\":\"12C\"}]}]");
+    assertThat(attr(a, GenAi.OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\","
+        + "\"parts\":[{\"type\":\"text\",\"content\":\"Sunny\"}],\"finish_reason\":\"stop\"}]");
   }
 }
