@@ -167,7 +167,7 @@ public final class ChatCompletions {
             .build();
     EventListener listener = client.eventListeners.create(request);
     return new CallEnv(
-        client.transport, client.scheduler, timeouts, retry, listener, factory, seen);
+        client.transport, client.scheduler, timeouts, retry, listener, factory, seen, request);
   }
 
   private URI uri() {

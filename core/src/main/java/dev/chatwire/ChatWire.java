@@ -53,7 +53,7 @@ public final class ChatWire implements AutoCloseable {
   private final ChatCompletions chat;
   private volatile boolean closed;
 
-  private ChatWire(Builder b) {
+  private ChatWire(Builder b, EventListener.Factory eventListeners) {
     this.baseUrl = b.baseUrl;
     this.apiKey = b.apiKey;
     this.azureKeyHeader = b.azureKeyHeader;
@@ -63,7 +63,7 @@ public final class ChatWire implements AutoCloseable {
     this.transport = b.transport != null ? b.transport : Transports.discover();
     this.timeouts = b.timeouts;
     this.retryPolicy = b.retryPolicy;
-    this.eventListeners = b.eventListeners;
+    this.eventListeners = eventListeners;
     this.scheduler = b.scheduler;
     this.streamUsage = b.streamUsage;
     this.chat = new ChatCompletions(this);
@@ -264,11 +264,17 @@ public final class ChatWire implements AutoCloseable {
 
     /**
      * The client. Without a transport, finds exactly one with {@link java.util.ServiceLoader}.
+     * Reads {@code CHATWIRE_LOG} and {@code chatwire.log} once: when either asks for logging, a
+     * {@link LoggingEventListener} observes every call besides the listener set here.
      *
      * @throws ChatWireException when no transport, or more than one, is on the class path
+     * @throws IllegalArgumentException when {@code CHATWIRE_LOG} or {@code chatwire.log} names no
+     *     logging level
      */
     public ChatWire build() {
-      return new ChatWire(this);
+      LoggingEventListener logging = LoggingEventListener.fromEnvironment();
+      return new ChatWire(
+          this, logging == null ? eventListeners : EventListener.Factory.all(logging, eventListeners));
     }
 
     @Override

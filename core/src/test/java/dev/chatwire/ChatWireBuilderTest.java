@@ -10,7 +10,7 @@ import dev.chatwire.transport.WireEvents;
 import org.junit.jupiter.api.Test;
 
 class ChatWireBuilderTest {
-  private static final Transport IDLE = new Transport() {
+  static final Transport IDLE = new Transport() {
     @Override
     public Wire open(HttpRequest request, WireEvents events) {
       throw new UnsupportedOperationException();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProjectConventionsTest {
   private static final List<String> LIBRARY_MODULES =
       List.of("core", "testkit", "transport-jdk", "transport-okhttp", "transport-netty",
-          "structured");
+          "structured", "opentelemetry");
   private static final Pattern PUBLIC_TYPE =
       Pattern.compile(
           "^public\\s+(?:(?:final|abstract|sealed|non-sealed|static)\\s+)*"

@@ -4,10 +4,12 @@ import dev.chatwire.EventListener;
 import dev.chatwire.RetryPolicy;
 import dev.chatwire.Scheduler;
 import dev.chatwire.Timeouts;
+import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.Transport;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /** What one call needs from its client: where to send, how long to wait, when to retry. */
 public final class CallEnv {
@@ -20,6 +22,8 @@ public final class CallEnv {
   final Supplier<HttpRequest> request;
   /** Hides the caller's key wherever an error body echoed it. */
   final UnaryOperator<String> mask;
+  /** The request as sent, for the listener's {@code callStart}; null in tests of the machinery. */
+  final @Nullable ChatCompletionRequest chatRequest;
 
   /** Creates the environment of one call. */
   public CallEnv(
@@ -29,10 +33,14 @@ public final class CallEnv {
       RetryPolicy retryPolicy,
       EventListener listener,
       Supplier<HttpRequest> request) {
-    this(transport, scheduler, timeouts, retryPolicy, listener, request, UnaryOperator.identity());
+    this(transport, scheduler, timeouts, retryPolicy, listener, request, UnaryOperator.identity(),
+        null);
   }
 
-  /** Creates the environment of one call, with the mask for echoed keys. */
+  /**
+   * Creates the environment of one call that sends {@code chatRequest}, with the mask for echoed
+   * keys.
+   */
   public CallEnv(
       Transport transport,
       Scheduler scheduler,
@@ -40,7 +48,9 @@ public final class CallEnv {
       RetryPolicy retryPolicy,
       EventListener listener,
       Supplier<HttpRequest> request,
-      UnaryOperator<String> mask) {
+      UnaryOperator<String> mask,
+      @Nullable ChatCompletionRequest chatRequest) {
+    this.chatRequest = chatRequest;
     this.mask = mask;
     this.transport = transport;
     this.scheduler = scheduler;

@@ -5,6 +5,8 @@ import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.error.DeadlineExceededException;
 import dev.chatwire.error.ResponseTimeoutException;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.transport.Exchange;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
@@ -92,7 +94,11 @@ public final class RealCall<T> {
       fail(null, unbuildable(e));
       return;
     }
-    safe(() -> env.listener.callStart(first));
+    ChatCompletionRequest typed = env.chatRequest;
+    safe(() -> {
+      if (typed != null) env.listener.callStart(typed, first);
+      else env.listener.callStart(first);
+    });
     if (total != null) {
       deadlineAt = env.scheduler.nanoTime() + total.toNanos();
       Scheduler.Cancellable t =
@@ -250,7 +256,10 @@ public final class RealCall<T> {
     } finally {
       lock.unlock();
     }
-    safe(env.listener::callEnd);
+    safe(() -> {
+      if (value instanceof ChatCompletion) env.listener.callEnd((ChatCompletion) value);
+      else env.listener.callEnd();
+    });
     publish();
     if (callback != null) callback.onSuccess(value);
   }

@@ -125,10 +125,17 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   }
 
   private void deliver(ChatCompletionChunk chunk) {
+    RealCall<ChatCompletion> c = call;
+    if (c != null) {
+      try {
+        c.env.listener.chunk(chunk);
+      } catch (RuntimeException ignored) {
+        // An observer never breaks a stream.
+      }
+    }
     StreamListener l = listener;
     if (l == null) {
       queue.add(chunk);
-      RealCall<ChatCompletion> c = call;
       if (c != null) c.signal();
       return;
     }
