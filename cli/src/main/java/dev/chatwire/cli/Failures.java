@@ -165,6 +165,9 @@ final class Failures {
           + "; is the server running, and is --base-url right?");
     } else if (!receivedAny(e) && find(e, NoRouteToHostException.class) != null) {
       lines.add("could not connect to " + target + ": no route to " + hostAndPort(url));
+    } else if (receivedAny(e)) {
+      lines.add("the connection for " + target + " broke in the middle of the answer ("
+          + e.getMessage() + ")");
     } else {
       lines.add("the connection for " + target + " failed: " + e.getMessage());
     }

@@ -32,7 +32,7 @@ final class Options {
       "  --raw                  print the response body as received (the SSE stream)",
       "  --usage                print the token usage on stderr",
       "  --verbose              print request, status, request id, rate limits, timings on stderr",
-      "  --transport NAME       jdk (default: starts fastest), okhttp or netty",
+      "  --transport NAME       netty (default: starts fastest), jdk or okhttp",
       "  --timeout DURATION     deadline of the whole call and of the wait for the response",
       "                         (default none for the call, 60s for the response)",
       "  --idle-timeout DUR     longest silence inside a stream (default 60s)",
@@ -62,7 +62,7 @@ final class Options {
   boolean raw;
   boolean usage;
   boolean verbose;
-  String transport = "jdk";
+  String transport = "netty";
   @Nullable Duration timeout;
   @Nullable Duration idleTimeout;
   @Nullable Duration connectTimeout;
@@ -126,7 +126,7 @@ final class Options {
 
   private static String transport(String name) {
     if (name.equals("jdk") || name.equals("okhttp") || name.equals("netty")) return name;
-    throw new UsageException("--transport must be jdk, okhttp or netty, got '" + name + "'");
+    throw new UsageException("--transport must be netty, jdk or okhttp, got '" + name + "'");
   }
 
   private static double number(String option, String text) {

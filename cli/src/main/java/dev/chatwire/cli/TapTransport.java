@@ -70,8 +70,8 @@ final class TapTransport implements Transport {
   static Transport create(String name) {
     switch (name) {
       case "okhttp": return dev.chatwire.transport.okhttp.OkHttpTransport.create();
-      case "netty": return dev.chatwire.transport.netty.NettyTransport.create();
-      default: return dev.chatwire.transport.jdk.JdkTransport.create();
+      case "jdk": return dev.chatwire.transport.jdk.JdkTransport.create();
+      default: return dev.chatwire.transport.netty.NettyTransport.create();
     }
   }
 }
