@@ -57,7 +57,7 @@ final class ChatCall {
 
   /** Runs the call and prints the answer; returns the exit status. */
   int run(ChatWire client, ChatCompletionRequest request) {
-    boolean live = !o.json && !o.raw && (o.n == null || o.n == 1);
+    boolean live = o.stream && !o.json && !o.raw && (o.n == null || o.n == 1);
     ChatCompletion completion;
     try {
       completion = o.stream ? stream(client, request, live) : create(client, request);
