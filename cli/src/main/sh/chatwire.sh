@@ -16,15 +16,20 @@ fi
 opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=error:stderr"
 if [ "${CHATWIRE_CDS:-1}" != 0 ]; then
   cache=${XDG_CACHE_HOME:-$HOME/.cache}/chatwire
-  # One archive per build of the tool, place of this file and java: a stale one is never read.
-  id=$(printf '%s|%s|%s' '@BUILD@' "$self" "$java" | cksum | cut -d' ' -f1)
+  # One archive per build of the tool, place of this file, and java binary (its path, size and
+  # date): an archive is never read by another JVM or with another jar.
+  id=$(printf '%s|%s|%s' '@BUILD@' "$self" "$(ls -lL "$java")" | cksum | cut -d' ' -f1)
   jsa=$cache/chatwire-$id.jsa
   if [ -f "$jsa" ]; then
     opts="$opts -XX:SharedArchiveFile=$jsa"
   elif mkdir -p "$cache" 2>/dev/null; then
-    # Record the archive in the background from a training run; this run starts as usual.
+    # Record the archive in the background from a training run, and install it only once a JVM
+    # has started with it (-Xshare:on fails on an archive it cannot use); this run goes on as
+    # usual meanwhile.
     tmp=$jsa.$$.tmp
-    ( "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -cp "$self" dev.chatwire.cli.Training \
+    ( cd "$cache" && "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -cp "$self" dev.chatwire.cli.Training \
+        && "$java" $opts -Xshare:on -XX:SharedArchiveFile="$tmp" -cp "$self" \
+          dev.chatwire.cli.ChatWireCli --version \
         && mv -f "$tmp" "$jsa" || rm -f "$tmp" ) </dev/null >/dev/null 2>&1 &
   fi
 fi
