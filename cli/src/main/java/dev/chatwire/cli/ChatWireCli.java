@@ -57,7 +57,15 @@ public final class ChatWireCli {
       err.flush();
       Runtime.getRuntime().halt(Failures.INTERRUPTED);
     }, "chatwire-interrupt"));
-    int status = run(args, System.getenv(), System.in, out, err, interruption);
+    int status;
+    try {
+      status = run(args, System.getenv(), System.in, out, err, interruption);
+    } catch (RuntimeException e) {
+      // A defect of the tool itself: say so, and end at once rather than as an interruption.
+      err.println("chatwire: unexpected failure, please report it: " + e);
+      e.printStackTrace(err);
+      status = Failures.API_ERROR;
+    }
     out.flush();
     err.flush();
     if (!interruption.finish()) {
