@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Spawned {
   /** Starts {@code java ... dev.chatwire.cli.ChatWireCli args} on this test's class path. */
   static Spawned cli(List<String> args, Map<String, String> env) {
     List<String> command = new ArrayList<>();
-    command.add(Paths.java());
+    command.add(java());
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
     command.add("-cp");
@@ -116,12 +117,8 @@ final class Spawned {
     }
   }
 
-  /** Where this JVM's {@code java} is. */
-  static final class Paths {
-    private Paths() {}
-
-    static String java() {
-      return java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    }
+  /** This JVM's {@code java}. */
+  static String java() {
+    return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
