@@ -11,9 +11,11 @@ import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.ResponseFormat;
+import dev.chatwire.model.Tool;
 import dev.chatwire.model.Usage;
 import dev.chatwire.stream.ChatStream;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,11 +50,11 @@ final class ChatCall {
         .timeouts(timeouts(o)).retryPolicy(retries).eventListener(listener).build();
   }
 
-  ChatCompletionRequest request(String prompt, @Nullable ResponseFormat format) {
+  ChatCompletionRequest request(String prompt, @Nullable ResponseFormat format, List<Tool> tools) {
     ChatCompletionRequest.Builder r = ChatCompletionRequest.builder().model(o.model);
     if (o.system != null) r.addSystemMessage(o.system);
     return r.addUserMessage(prompt).temperature(o.temperature).maxTokens(o.maxTokens).n(o.n)
-        .responseFormat(format).build();
+        .responseFormat(format).tools(tools).build();
   }
 
   /** Runs the call and prints the answer; returns the exit status. */

@@ -4,6 +4,7 @@ import dev.chatwire.ChatWire;
 import dev.chatwire.EventListener;
 import dev.chatwire.model.ChatCompletionRequest;
 import dev.chatwire.model.ResponseFormat;
+import dev.chatwire.model.Tool;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -102,7 +103,7 @@ public final class ChatWireCli {
       Trace trace = new Trace(o.raw ? out : null);
       ChatCall call = new ChatCall(o, terminal, trace, interruption);
       ChatCompletionRequest request = o.models ? null
-          : call.request(prompt(o, in), o.schema == null ? null : schema(o.schema));
+          : call.request(prompt(o, in), o.schema == null ? null : schema(o.schema), tools(o));
       try (TapTransport transport = new TapTransport(TapTransport.create(o.transport), trace)) {
         if (request == null) return new ModelList(o, terminal, interruption).run(transport);
         EventListener listener = o.verbose ? new VerboseListener(terminal, o.transport)
@@ -149,14 +150,24 @@ public final class ChatWireCli {
   }
 
   private static ResponseFormat schema(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read --schema " + file + " (" + e.getClass().getSimpleName()
-          + ")");
+    return Json.schemaFormat(String.valueOf(file.getFileName()), read("--schema", file));
+  }
+
+  private static List<Tool> tools(Options o) {
+    List<Tool> tools = new ArrayList<>();
+    for (Path file : o.tools) {
+      tools.add(Json.tool(String.valueOf(file.getFileName()), read("--tool", file)));
     }
-    return Json.schemaFormat(String.valueOf(file.getFileName()), text);
+    return tools;
+  }
+
+  private static String read(String option, Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + option + " " + file + " ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static String readAll(InputStream in) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.chatwire.error.ApiError;
+import dev.chatwire.model.FunctionDefinition;
 import dev.chatwire.model.JsonSchemaFormat;
 import dev.chatwire.model.ResponseFormat;
+import dev.chatwire.model.Tool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
@@ -68,6 +70,50 @@ final class Json {
         .schema(wrapper ? schema : text.trim());
     if (wrapper) f.description(description).strict(strict);
     return ResponseFormat.jsonSchema(f.build());
+  }
+
+  /**
+   * The tool a {@code --tool} file defines: a function ({@code name}, {@code description}, {@code
+   * parameters}, {@code strict}) or a whole tool ({@code {"type": "function", "function": {...}}}).
+   */
+  static Tool tool(String fileName, String text) {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new UsageException(
+          "--tool " + fileName + " must hold a JSON object (a function definition)");
+      FunctionDefinition f = function(fileName, p);
+      if (p.nextToken() != null) throw new UsageException("--tool " + fileName
+          + " holds more than one JSON value");
+      return Tool.function(f);
+    } catch (JsonProcessingException e) {
+      throw new UsageException("--tool " + fileName + " is not valid JSON (line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static FunctionDefinition function(String fileName, JsonParser p) throws IOException {
+    FunctionDefinition inner = null;
+    String name = null;
+    String description = null;
+    String parameters = null;
+    Boolean strict = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (field.equals("function") && t == JsonToken.START_OBJECT) inner = function(fileName, p);
+      else if (field.equals("name") && t == JsonToken.VALUE_STRING) name = p.getText();
+      else if (field.equals("description") && t == JsonToken.VALUE_STRING) description = p.getText();
+      else if (field.equals("strict") && t.isBoolean()) strict = p.getBooleanValue();
+      else if (field.equals("parameters") && t == JsonToken.START_OBJECT) parameters = copy(p);
+      else p.skipChildren();
+    }
+    if (inner != null) return inner;
+    if (name == null || name.isEmpty()) {
+      throw new UsageException("--tool " + fileName + " names no function (\"name\")");
+    }
+    return FunctionDefinition.builder().name(name).description(description)
+        .parameters(parameters).strict(strict).build();
   }
 
   /** A schema name OpenAI accepts (letters, digits, _ and -, at most 64) from a file name. */

@@ -27,6 +27,9 @@ final class Options {
       "  -n N                   number of answers (choices)",
       "  --schema FILE          structured answer: FILE holds a JSON Schema (or a json_schema",
       "                         object with name and schema), sent as response_format",
+      "  --tool FILE            offer a tool: FILE holds a function definition (name,",
+      "                         description, parameters); repeatable; calls print as",
+      "                         'tool call: NAME ARGUMENTS'",
       "  --no-stream            one request, one answer (no streaming)",
       "  --json                 print the whole chat.completion JSON instead of the text",
       "  --raw                  print the response body as received (the SSE stream)",
@@ -57,6 +60,7 @@ final class Options {
   @Nullable Integer maxTokens;
   @Nullable Integer n;
   @Nullable Path schema;
+  final List<Path> tools = new ArrayList<>();
   boolean stream = true;
   boolean json;
   boolean raw;
@@ -103,6 +107,7 @@ final class Options {
         case "--max-tokens": o.maxTokens = count(name, a.value(name), 1); break;
         case "-n": o.n = count(name, a.value(name), 1); break;
         case "--schema": o.schema = Paths.get(a.value(name)); break;
+        case "--tool": o.tools.add(Paths.get(a.value(name))); break;
         case "--no-stream": o.stream = false; break;
         case "--json": o.json = true; break;
         case "--raw": o.raw = true; break;

@@ -137,6 +137,25 @@ class ChatWireCliTest {
   }
 
   @Test
+  void aToolIsOfferedAndItsStreamedCallPrinted(@TempDir Path dir) throws Exception {
+    Path tool = dir.resolve("weather.json");
+    Files.writeString(tool, "{\"name\":\"get_weather\",\"description\":\"Weather of a city\","
+        + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}");
+    String head = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+        + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,";
+    server.enqueue(MockResponse.sse(
+        head + "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+            + "\"arguments\":\"{\\\"city\\\":\"}}]}}]}",
+        head + "\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}}]}",
+        STOP_CHUNK.replace("\"stop\"", "\"tool_calls\"")));
+    assertThat(run("", "--tool", tool.toString(), "weather in Paris?")).isZero();
+    assertThat(out()).isEqualTo("tool call: get_weather {\"city\":\"Paris\"}  [id call_1]\n");
+    assertThat(request().getBodyUtf8()).contains("\"tools\":[{\"type\":\"function\",\"function\":"
+        + "{\"name\":\"get_weather\",\"description\":\"Weather of a city\",\"parameters\":"
+        + "{\"type\":\"object\"");
+  }
+
+  @Test
   void aMissingSchemaFileIsAUsageError() {
     assertThat(run("", "--schema", "/no/such/schema.json", "hi")).isEqualTo(2);
     assertThat(err()).contains("chatwire: cannot read --schema /no/such/schema.json"

@@ -120,6 +120,22 @@ class OptionsTest {
   }
 
   @Test
+  void aToolFileIsAFunctionOrAWholeTool() {
+    assertThat(Json.tool("f.json", "{\"name\":\"f\",\"parameters\":{\"type\":\"object\"}}")
+        .getFunction()).satisfies(f -> {
+          assertThat(f.getName()).isEqualTo("f");
+          assertThat(f.getParameters()).isEqualTo("{\"type\":\"object\"}");
+        });
+    assertThat(Json.tool("t.json", "{\"type\":\"function\",\"function\":{\"name\":\"g\","
+        + "\"strict\":true}}").getFunction()).satisfies(f -> {
+          assertThat(f.getName()).isEqualTo("g");
+          assertThat(f.getStrict()).isTrue();
+        });
+    assertThatThrownBy(() -> Json.tool("x.json", "{\"description\":\"no name\"}"))
+        .isInstanceOf(UsageException.class).hasMessage("--tool x.json names no function (\"name\")");
+  }
+
+  @Test
   void theV1HintAppearsOnlyWhenThePathLacksIt() {
     assertThat(Failures.v1Hint(java.net.URI.create("http://h:1/chat/completions")))
         .isEqualTo("the base URL http://h:1 has no /v1; most servers want --base-url http://h:1/v1");
