@@ -3,7 +3,7 @@ package dev.chatwire.cli;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as people type them: {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5s}, {@code 10}. */
+/** Durations as people type them: {@code 30s}, {@code 500ms}, {@code 2m}, {@code 10}. */
 final class Durations {
   private Durations() {}
 

@@ -131,7 +131,7 @@ final class Failures {
     String limit = Durations.format(e.getTimeout());
     if (e instanceof ConnectTimeoutException) {
       lines.add("could not connect to " + hostAndPort(url) + " for " + target + " within " + limit
-          + " (" + (o.connectTimeout == null ? "the default --connect-timeout" : "--connect-timeout")
+          + " (" + (o.connectTimeout == null ? "the default " : "") + "--connect-timeout"
           + ")");
     } else if (e instanceof ResponseTimeoutException) {
       lines.add("the server took the request " + target + " but sent no response within " + limit

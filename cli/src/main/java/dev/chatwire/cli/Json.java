@@ -51,7 +51,7 @@ final class Json {
         String field = p.currentName();
         JsonToken t = p.nextToken();
         if (field.equals("name") && t == JsonToken.VALUE_STRING) name = p.getText();
-        else if (field.equals("description") && t == JsonToken.VALUE_STRING) description = p.getText();
+        else if (field.equals("description") && t.isScalarValue()) description = p.getText();
         else if (field.equals("strict") && t.isBoolean()) strict = p.getBooleanValue();
         else if (field.equals("schema") && t == JsonToken.START_OBJECT) schema = copy(p);
         else p.skipChildren();
@@ -103,7 +103,7 @@ final class Json {
       JsonToken t = p.nextToken();
       if (field.equals("function") && t == JsonToken.START_OBJECT) inner = function(fileName, p);
       else if (field.equals("name") && t == JsonToken.VALUE_STRING) name = p.getText();
-      else if (field.equals("description") && t == JsonToken.VALUE_STRING) description = p.getText();
+      else if (field.equals("description") && t.isScalarValue()) description = p.getText();
       else if (field.equals("strict") && t.isBoolean()) strict = p.getBooleanValue();
       else if (field.equals("parameters") && t == JsonToken.START_OBJECT) parameters = copy(p);
       else p.skipChildren();

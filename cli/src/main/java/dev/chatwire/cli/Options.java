@@ -15,7 +15,8 @@ final class Options {
       "usage: chatwire [OPTIONS] [PROMPT...]",
       "",
       "Sends PROMPT to an OpenAI-compatible Chat Completions API and prints the answer as it",
-      "streams. Without PROMPT, or where a PROMPT word is '-', the prompt is read from standard input.",
+      "streams. Without PROMPT, or where a PROMPT word is '-', the prompt is read from",
+      "standard input.",
       "",
       "  --base-url URL         API base URL, up to /chat/completions (default $OPENAI_BASE_URL,",
       "                         else " + ChatWire.DEFAULT_BASE_URL + ")",
@@ -149,7 +150,9 @@ final class Options {
     } catch (NumberFormatException e) {
       throw new UsageException(option + " expects a whole number, got '" + text + "'");
     }
-    if (value < min) throw new UsageException(option + " must be at least " + min + ", got " + value);
+    if (value < min) {
+      throw new UsageException(option + " must be at least " + min + ", got " + value);
+    }
     return value;
   }
 

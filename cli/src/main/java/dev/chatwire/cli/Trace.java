@@ -91,7 +91,10 @@ final class Trace {
     return nanos == 0 ? -1 : (nanos - start) / 1_000_000;
   }
 
-  /** "connect 12 ms, first byte 40 ms, first token 41 ms, total 80 ms", leaving out what never happened. */
+  /**
+   * "connect 12 ms, first byte 40 ms, first token 41 ms, total 80 ms"; what never happened is left
+   * out.
+   */
   String timings() {
     StringBuilder sb = new StringBuilder();
     append(sb, "connect", since(connected));

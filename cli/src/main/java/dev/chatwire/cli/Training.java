@@ -19,7 +19,8 @@ import java.util.Map;
  */
 final class Training {
   private static final String CHUNK = "data: {\"id\":\"t\",\"object\":\"chat.completion.chunk\","
-      + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\n";
+      + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":"
+      + "{\"content\":\"hi\"}}]}\n\n";
   private static final String LAST = "data: {\"id\":\"t\",\"object\":\"chat.completion.chunk\","
       + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},"
       + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,"
@@ -40,7 +41,8 @@ final class Training {
           StandardCharsets.UTF_8);
       for (String transport : new String[] {"jdk", "okhttp", "netty"}) {
         ChatWireCli.run(new String[] {"--base-url", base, "--key", "k", "--transport", transport,
-            "--usage", "--verbose", "hi"}, Map.of(), InputStream.nullInputStream(), discard, discard);
+            "--usage", "--verbose", "hi"}, Map.of(), InputStream.nullInputStream(), discard,
+            discard);
         ChatWireCli.run(new String[] {"--base-url", base, "--transport", transport, "--no-stream",
             "hi"}, Map.of(), InputStream.nullInputStream(), discard, discard);
       }
