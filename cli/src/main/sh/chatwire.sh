@@ -22,15 +22,16 @@ if [ "${CHATWIRE_CDS:-1}" != 0 ]; then
   jsa=$cache/chatwire-$id.jsa
   if [ -f "$jsa" ]; then
     opts="$opts -XX:SharedArchiveFile=$jsa"
-  elif mkdir -p "$cache" 2>/dev/null; then
+  elif [ ! -f "$jsa.failed" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
     # Record the archive in the background from a training run, and install it only once a JVM
     # has started with it (-Xshare:on fails on an archive it cannot use); this run goes on as
-    # usual meanwhile.
+    # usual meanwhile. A failure is remembered, so it is not tried again on every run.
     tmp=$jsa.$$.tmp
-    ( cd "$cache" && "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -cp "$self" dev.chatwire.cli.Training \
+    ( cd "$cache" && "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -cp "$self" \
+          dev.chatwire.cli.Training \
         && "$java" $opts -Xshare:on -XX:SharedArchiveFile="$tmp" -cp "$self" \
           dev.chatwire.cli.ChatWireCli --version \
-        && mv -f "$tmp" "$jsa" || rm -f "$tmp" ) </dev/null >/dev/null 2>&1 &
+        && mv -f "$tmp" "$jsa" || { rm -f "$tmp"; : > "$jsa.failed"; } ) </dev/null >/dev/null 2>&1 &
   fi
 fi
 exec "$java" $opts $CHATWIRE_JAVA_OPTS -cp "$self" dev.chatwire.cli.ChatWireCli "$@"
