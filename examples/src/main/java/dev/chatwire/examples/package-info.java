@@ -1,5 +1,5 @@
 /**
- * Java and Kotlin programs that use ChatWire, and the chatwire command line tool.
+ * Java and Kotlin programs that use ChatWire.
  */
 @NullMarked
 package dev.chatwire.examples;
