@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The events of one choice: its content, refusal and tool calls so far, and which of them are
+ * The events of one choice: its reasoning, content, refusal and tool calls so far, and which of them are
  * open (have had a piece since their last done event). Tool-call fragments are matched to calls
  * as {@link ChunkAccumulator} matches them, so the done events carry what the completion holds.
  */
@@ -30,6 +30,8 @@ final class ChoiceEvents {
   private boolean contentOpen;
   private @Nullable GrowingText refusal;
   private boolean refusalOpen;
+  private @Nullable GrowingText reasoning;
+  private boolean reasoningOpen;
   private final Map<Integer, Call> newest = new HashMap<>(4);
   private final List<Call> open = new ArrayList<>(2); // in arrival order
 
@@ -40,9 +42,22 @@ final class ChoiceEvents {
 
   void add(ChunkChoice part, Consumer<? super StreamEvent> sink) {
     Delta delta = part.getDelta();
+    String thought = delta.getReasoningContent();
+    if (thought == null || thought.isEmpty()) thought = delta.getReasoning();
+    if (thought != null && !thought.isEmpty()) {
+      GrowingText r = reasoning;
+      if (r == null) reasoning = r = new GrowingText();
+      r.append(thought);
+      reasoningOpen = true;
+      sink.accept(new ReasoningDelta(index, thought, r.view()));
+    }
     String text = delta.getContent();
-    if (text != null && !text.isEmpty()) addContent(text, sink);
     String refused = delta.getRefusal();
+    List<ToolCall> fragments = delta.getToolCalls();
+    if (reasoningOpen && (!isEmpty(text) || !isEmpty(refused) || !fragments.isEmpty())) {
+      endReasoning(sink); // the answer began
+    }
+    if (text != null && !text.isEmpty()) addContent(text, sink);
     if (refused != null && !refused.isEmpty()) {
       GrowingText r = refusal;
       if (r == null) refusal = r = new GrowingText();
@@ -50,13 +65,13 @@ final class ChoiceEvents {
       refusalOpen = true;
       sink.accept(new RefusalDelta(index, refused, r.view()));
     }
-    List<ToolCall> fragments = delta.getToolCalls();
     for (int i = 0, n = fragments.size(); i < n; i++) addFragment(fragments.get(i), i, sink);
     if (part.getFinishReason() != null) finish(sink);
   }
 
-  /** Ends every open part of the choice, in the order content, refusal, tool calls. */
+  /** Ends every open part of the choice, in the order reasoning, content, refusal, tool calls. */
   void finish(Consumer<? super StreamEvent> sink) {
+    if (reasoningOpen) endReasoning(sink);
     if (contentOpen) {
       contentOpen = false;
       JsonSoFar json = contentJson;
@@ -70,6 +85,16 @@ final class ChoiceEvents {
     Collections.sort(open, BY_INDEX); // stable: calls of one index stay in arrival order
     for (Call call : open) call.done(sink);
     open.clear();
+  }
+
+  private void endReasoning(Consumer<? super StreamEvent> sink) {
+    reasoningOpen = false;
+    GrowingText r = reasoning;
+    if (r != null) sink.accept(new ReasoningDone(index, r.view().toString()));
+  }
+
+  private static boolean isEmpty(@Nullable String s) {
+    return s == null || s.isEmpty();
   }
 
   private void addContent(String text, Consumer<? super StreamEvent> sink) {

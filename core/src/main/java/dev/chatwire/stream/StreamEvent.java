@@ -2,10 +2,11 @@ package dev.chatwire.stream;
 
 /**
  * One typed event of a streamed completion, derived from its chunks: a piece of a choice's
- * content, refusal or tool-call arguments as it arrives, the whole of each when it is done, and
- * the completion at the end. The kinds are the final classes of this package that extend it
- * (no others can): {@link ContentDelta}, {@link ContentDone}, {@link RefusalDelta}, {@link
- * RefusalDone}, {@link ToolCallArgumentsDelta}, {@link ToolCallDone} and {@link CompletionDone}.
+ * reasoning, content, refusal or tool-call arguments as it arrives, the whole of each when it is
+ * done, and the completion at the end. The kinds are the final classes of this package that
+ * extend it (no others can): {@link ReasoningDelta}, {@link ReasoningDone}, {@link
+ * ContentDelta}, {@link ContentDone}, {@link RefusalDelta}, {@link RefusalDone}, {@link
+ * ToolCallArgumentsDelta}, {@link ToolCallDone} and {@link CompletionDone}.
  *
  * <p>For each choice, a delta event comes for every non-empty piece; the done events of a choice
  * come when its {@code finish_reason} arrives (a tool call's also as soon as a later call of the

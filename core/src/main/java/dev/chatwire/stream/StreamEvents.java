@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * has its own state; each piece of text is parsed once (tool-call arguments always, content when
  * the request asked for JSON), however long the text grows.
  *
- * <p>Per chunk, for each of its choices in order: a {@link ContentDelta}, a {@link RefusalDelta},
- * a {@link ToolCallArgumentsDelta} per tool-call fragment; then, if the choice carries its {@code
- * finish_reason}, the done events of its open parts ({@link ContentDone}, {@link RefusalDone},
- * {@link ToolCallDone} in call order). A tool call is also done as soon as a later call of the
+ * <p>Per chunk, for each of its choices in order: a {@link ReasoningDelta} ({@code
+ * reasoning_content}, else {@code reasoning}), then, once the answer begins, {@link
+ * ReasoningDone}; a {@link ContentDelta}, a {@link RefusalDelta}, a {@link
+ * ToolCallArgumentsDelta} per tool-call fragment; then, if the choice carries its {@code
+ * finish_reason}, the done events of its open parts ({@link ReasoningDone}, {@link ContentDone},
+ * {@link RefusalDone}, {@link ToolCallDone} in call order). A tool call is also done as soon as a later call of the
  * same choice starts while its arguments form a whole JSON value (so parallel calls can be run
  * while the next one streams; interleaved fragments keep a call open until the choice finishes).
  * {@link #finish} ends whatever is still open (a stream cut short of its {@code finish_reason}),

@@ -30,6 +30,14 @@ final class Events {
   }
 
   static String describe(StreamEvent e) {
+    if (e instanceof ReasoningDelta) {
+      ReasoningDelta d = (ReasoningDelta) e;
+      return "reasoning " + d.getChoiceIndex() + " +" + d.getDelta();
+    }
+    if (e instanceof ReasoningDone) {
+      ReasoningDone d = (ReasoningDone) e;
+      return "reasoningDone " + d.getChoiceIndex() + " " + d.getReasoning();
+    }
     if (e instanceof ContentDelta) {
       ContentDelta d = (ContentDelta) e;
       return "content " + d.getChoiceIndex() + " +" + d.getDelta();

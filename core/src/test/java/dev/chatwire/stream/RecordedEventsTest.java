@@ -38,6 +38,9 @@ class RecordedEventsTest {
       ChatCompletionMessage m = choice.getMessage();
       List<String> done = new ArrayList<>();
       List<String> expected = new ArrayList<>();
+      String thought = m.getReasoningContent() != null && !m.getReasoningContent().isEmpty()
+          ? m.getReasoningContent() : m.getReasoning();
+      if (thought != null && !thought.isEmpty()) expected.add("reasoning " + thought);
       if (m.getContent() != null && !m.getContent().isEmpty()) expected.add("content " + m.getContent());
       if (m.getRefusal() != null && !m.getRefusal().isEmpty()) expected.add("refusal " + m.getRefusal());
       for (ToolCall call : m.getToolCalls()) {
@@ -45,7 +48,9 @@ class RecordedEventsTest {
             + call.getFunction().getArguments());
       }
       for (StreamEvent e : events) {
-        if (e instanceof ContentDone && ((ContentDone) e).getChoiceIndex() == index) {
+        if (e instanceof ReasoningDone && ((ReasoningDone) e).getChoiceIndex() == index) {
+          done.add("reasoning " + ((ReasoningDone) e).getReasoning());
+        } else if (e instanceof ContentDone && ((ContentDone) e).getChoiceIndex() == index) {
           done.add("content " + ((ContentDone) e).getContent());
         } else if (e instanceof RefusalDone && ((RefusalDone) e).getChoiceIndex() == index) {
           done.add("refusal " + ((RefusalDone) e).getRefusal());

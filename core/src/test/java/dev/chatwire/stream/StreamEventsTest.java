@@ -38,6 +38,33 @@ class StreamEventsTest {
   }
 
   @Test
+  void reasoningIsDoneWhenTheAnswerBegins() {
+    List<StreamEvent> events = Events.of(false,
+        chunk(choice(0, Delta.builder().reasoningContent("Think").build())),
+        chunk(choice(0, Delta.builder().reasoningContent("ing.").content("").build())),
+        chunk(content(0, "Yes")),
+        chunk(finish(0, FinishReason.STOP)));
+
+    assertThat(Events.describe(events)).containsExactly("reasoning 0 +Think", "reasoning 0 +ing.",
+        "reasoningDone 0 Thinking.", "content 0 +Yes", "contentDone 0 Yes", "completion 1");
+    assertThat(((ReasoningDelta) events.get(1)).getReasoning()).isEqualTo("Thinking.");
+  }
+
+  @Test
+  void openRouterReasoningBeforeAToolCallAndReasoningLeftOpenAtTheFinish() {
+    assertThat(Events.describe(Events.of(false,
+        chunk(choice(0, Delta.builder().reasoning("Need the weather.").build())),
+        chunk(toolCalls(0, fragment(0, "call_a", "get_weather", "{}"))),
+        chunk(finish(0, FinishReason.TOOL_CALLS))))).containsExactly(
+        "reasoning 0 +Need the weather.", "reasoningDone 0 Need the weather.",
+        "args 0/0 call_a get_weather +{}", "callDone 0/0 call_a get_weather {}", "completion 1");
+    assertThat(Events.describe(Events.of(false,
+        chunk(choice(0, Delta.builder().reasoning("Only thought").build())),
+        chunk(finish(0, FinishReason.LENGTH))))).containsExactly(
+        "reasoning 0 +Only thought", "reasoningDone 0 Only thought", "completion 1");
+  }
+
+  @Test
   void refusalDeltasThenDone() {
     List<StreamEvent> events = Events.of(true,
         chunk(refusal(0, "I can't")),
