@@ -205,7 +205,8 @@ public final class LoggingEventListener implements EventListener.Factory {
       learnCredential(httpRequest.getHeaders());
       stream = Boolean.TRUE.equals(request.getStream());
       byte[] body = httpRequest.getBody();
-      log("--> " + httpRequest.getMethod() + " " + httpRequest.getUri() + " model=" + request.getModel()
+      log("--> " + httpRequest.getMethod() + " " + Secrets.redactUri(httpRequest.getUri())
+          + " model=" + request.getModel()
           + (stream ? " stream" : "") + " (" + (body == null ? 0 : body.length) + "-byte body)");
       if (at(Level.BODY) && body != null) log(new String(body, StandardCharsets.UTF_8));
     }
@@ -214,7 +215,10 @@ public final class LoggingEventListener implements EventListener.Factory {
     public void attemptStart(HttpRequest request, int attempt) {
       attemptStarted = System.nanoTime();
       learnCredential(request.getHeaders());
-      if (attempt > 1) log("--> attempt " + attempt + " " + request.getMethod() + " " + request.getUri());
+      if (attempt > 1) {
+        log("--> attempt " + attempt + " " + request.getMethod() + " "
+            + Secrets.redactUri(request.getUri()));
+      }
       if (at(Level.HEADERS)) headers(request.getHeaders());
     }
 

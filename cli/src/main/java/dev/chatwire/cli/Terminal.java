@@ -1,5 +1,6 @@
 package dev.chatwire.cli;
 
+import dev.chatwire.internal.Secrets;
 import java.io.PrintStream;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,8 @@ final class Terminal {
     err.flush();
   }
 
+  /** The key, then whatever looks like a credential ({@code Bearer ...}, {@code sk-...}), masked. */
   private String mask(String line) {
-    return key == null ? line : line.replace(key, "██");
+    return Secrets.redact(key == null ? line : line.replace(key, "██"));
   }
 }

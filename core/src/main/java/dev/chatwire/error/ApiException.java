@@ -1,6 +1,7 @@
 package dev.chatwire.error;
 
 import dev.chatwire.internal.RetryAfter;
+import dev.chatwire.internal.Secrets;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public class ApiException extends ChatWireException {
     super(describe(status, error, requestId, eventIndex), null, partialCompletion);
     this.status = status;
     this.error = error;
-    this.requestId = requestId;
+    this.requestId = Secrets.redactOrNull(requestId); // a server may echo anything there
     this.headers = headers;
     this.eventIndex = eventIndex;
   }
@@ -139,7 +140,10 @@ public class ApiException extends ChatWireException {
     return requestId;
   }
 
-  /** The response headers. */
+  /**
+   * The response headers, as received: a value is not redacted here (their {@code toString}
+   * masks credential headers), so log what you pick from them with care.
+   */
   public Headers getHeaders() {
     return headers;
   }

@@ -1,6 +1,8 @@
 package dev.chatwire.internal;
 
+import dev.chatwire.transport.Headers;
 import java.io.IOException;
+import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,29 @@ public final class Secrets {
       copied = end;
     }
     return sb == null ? out : sb.append(out, copied, out.length()).toString();
+  }
+
+  /**
+   * {@code uri} as text for a log or a message: its user info and the values of query parameters
+   * named like credentials ({@code key}, {@code api_key}, {@code token}, ...: {@link
+   * Headers#isSensitive}) masked, then {@link #redact}ed.
+   */
+  public static String redactUri(URI uri) {
+    String text = uri.toString();
+    String user = uri.getRawUserInfo();
+    if (user != null) text = text.replace(user + "@", MASK + "@");
+    String query = uri.getRawQuery();
+    if (query != null) {
+      StringBuilder masked = new StringBuilder(query.length());
+      for (String pair : query.split("&", -1)) {
+        if (masked.length() > 0) masked.append('&');
+        int eq = pair.indexOf('=');
+        masked.append(eq > 0 && Headers.isSensitive(pair.substring(0, eq))
+            ? pair.substring(0, eq + 1) + MASK : pair);
+      }
+      text = text.replace("?" + query, "?" + masked);
+    }
+    return redact(text);
   }
 
   /** {@code text} redacted, or null. */

@@ -81,15 +81,35 @@ public final class Headers {
     return Collections.unmodifiableList(out);
   }
 
-  /** Whether a header name carries a credential that must never be printed. */
+  /**
+   * Whether a header of this name carries a credential, so that logs and {@code toString} show
+   * its value as {@code ██}: a name one of whose words (split at {@code -} and {@code _}) is
+   * {@code authorization}, {@code auth}, {@code key}, {@code apikey}, {@code token}, {@code
+   * secret}, {@code password}, {@code cookie}, {@code session}, {@code signature} or {@code
+   * credential}: {@code Authorization}, {@code api-key}, {@code x-goog-api-key}, {@code
+   * Ocp-Apim-Subscription-Key}, {@code X-Auth-Token}, {@code Set-Cookie}. Plural counters such as
+   * {@code x-ratelimit-remaining-tokens} are not credentials and stay readable.
+   */
   public static boolean isSensitive(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.equals("authorization")
-        || n.equals("proxy-authorization")
-        || n.equals("api-key")
-        || n.equals("x-api-key")
-        || n.equals("cookie")
-        || n.equals("set-cookie");
+    int start = 0;
+    int n = name.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == n || name.charAt(i) == '-' || name.charAt(i) == '_') {
+        if (i > start && isCredentialWord(name, start, i)) return true;
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] CREDENTIAL_WORDS = {"authorization", "auth", "key", "apikey",
+      "token", "secret", "password", "cookie", "session", "signature", "credential"};
+
+  private static boolean isCredentialWord(String name, int from, int to) {
+    for (String w : CREDENTIAL_WORDS) {
+      if (w.length() == to - from && name.regionMatches(true, from, w, 0, w.length())) return true;
+    }
+    return false;
   }
 
   @Override

@@ -62,4 +62,25 @@ class SecretsTest {
     assertThat(kept).isInstanceOf(RuntimeException.class);
     assertThat(kept.getCause().getMessage()).isEqualTo("java.io.IOException: key_██");
   }
+
+  @Test
+  void headersNamedLikeCredentialsAreSensitiveAndCountersAreNot() {
+    for (String name : new String[] {"Authorization", "proxy-authorization", "api-key", "X-Api-Key",
+        "x-goog-api-key", "Ocp-Apim-Subscription-Key", "X-Auth-Token", "x-amz-security-token",
+        "Cookie", "Set-Cookie", "x_session", "X-Signature", "client_secret"}) {
+      assertThat(dev.chatwire.transport.Headers.isSensitive(name)).as(name).isTrue();
+    }
+    for (String name : new String[] {"x-ratelimit-remaining-tokens", "x-ratelimit-limit-tokens",
+        "x-request-id", "content-type", "openai-organization", "keys", "monkey", "retry-after"}) {
+      assertThat(dev.chatwire.transport.Headers.isSensitive(name)).as(name).isFalse();
+    }
+  }
+
+  @Test
+  void aUriLosesItsUserInfoAndCredentialQueryValues() {
+    String shown = Secrets.redactUri(java.net.URI.create(
+        "https://user:pa55word@proxy.example/v1/chat/completions?api-version=2024-10-21&key=abc123def&token=t0k3n"));
+    assertThat(shown).isEqualTo(
+        "https://██@proxy.example/v1/chat/completions?api-version=2024-10-21&key=██&token=██");
+  }
 }
