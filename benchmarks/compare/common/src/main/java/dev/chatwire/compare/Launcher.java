@@ -28,6 +28,9 @@ import java.util.TreeMap;
  *                       openai-java langchain4j
  *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
  *                       chatwire-jdk)
+ *   --serve             only run the server and print its port, to run a Driver by hand (with
+ *                       JFR or class loading logs): Driver &lt;client class&gt; &lt;arg&gt; &lt;port&gt;
+ *                       cold|throughput|first|... (see Driver)
  * </pre>
  */
 public final class Launcher {
@@ -57,6 +60,12 @@ public final class Launcher {
     int chunks = 100_000;
     List<String> clients = new ArrayList<>(CLIENTS.keySet());
     List<String> concurrent = List.of("chatwire-netty", "chatwire-jdk");
+    if (args.length == 1 && args[0].equals("--serve")) {
+      try (Server server = new Server()) {
+        System.out.println("port " + server.port());
+        Thread.sleep(Long.MAX_VALUE);
+      }
+    }
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--rounds": rounds = Integer.parseInt(args[i + 1]); break;
