@@ -1,7 +1,6 @@
 package dev.chatwire.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
-import dev.chatwire.internal.Maps;
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
@@ -14,9 +13,7 @@ import dev.chatwire.model.Usage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,8 +40,8 @@ public final class ChunkReader implements AutoCloseable {
   private final MessageJson delta = new MessageJson();
   private final ModelAccess access = ModelAccess.get();
   // Unknown members of the chunk and of a choice, gathered here and copied into the model.
-  private final Map<String, String> chunkExtras = new LinkedHashMap<>(4);
-  private final Map<String, String> choiceExtras = new LinkedHashMap<>(4);
+  private final ExtrasGatherer chunkExtras = new ExtrasGatherer();
+  private final ExtrasGatherer choiceExtras = new ExtrasGatherer();
   private static final byte[] OPEN_OBJECT = {'{'};
   private final RepeatedHead head = new RepeatedHead();
   // The values of the kept head's members, as they stood after its last member.
@@ -138,7 +135,7 @@ public final class ChunkReader implements AutoCloseable {
     Usage usage = null;
     ServiceTier serviceTier = afterHead ? headTier : null;
     String fingerprint = afterHead ? headFingerprint : null;
-    Map<String, String> extras = null;
+    chunkExtras.clear();
     // Head members seen so far from the first member on; -1 once another member came.
     int run = afterHead ? -1 : 0;
     headMembers = 0;
@@ -185,16 +182,12 @@ public final class ChunkReader implements AutoCloseable {
           fingerprint = in.stringOrNullReusing(this.fingerprint);
           break;
         default:
-          if (extras == null) {
-            extras = chunkExtras;
-            extras.clear();
-          }
-          extras.put(name, in.raw());
+          chunkExtras.put(name, in.raw());
       }
     }
     in.requireEnd();
     return access.chunk(id, object, created, createdText, model, choices, usage, serviceTier,
-        fingerprint, extras == null ? Collections.emptyMap() : Maps.copy(extras));
+        fingerprint, chunkExtras.copy());
   }
 
   /** The boxed {@code created} of the previous chunk when it is the same: streams repeat it. */
@@ -223,7 +216,7 @@ public final class ChunkReader implements AutoCloseable {
     FinishReason reason = null;
     Logprobs logprobs = null;
     StopReason stopReason = null;
-    Map<String, String> extras = null;
+    choiceExtras.clear();
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "index":
@@ -243,14 +236,9 @@ public final class ChunkReader implements AutoCloseable {
           stopReason = ValueJson.stopReason(in);
           break;
         default:
-          if (extras == null) {
-            extras = choiceExtras;
-            extras.clear();
-          }
-          extras.put(name, in.raw());
+          choiceExtras.put(name, in.raw());
       }
     }
-    return access.chunkChoice(index, d, reason, logprobs, stopReason,
-        extras == null ? Collections.emptyMap() : Maps.copy(extras));
+    return access.chunkChoice(index, d, reason, logprobs, stopReason, choiceExtras.copy());
   }
 }
