@@ -86,11 +86,15 @@ public final class Driver {
     for (int i = 0; i < warmups; i++) run(client, script, model);
     for (int i = 0; i < rounds; i++) {
       Map<Long, Long> alloc0 = allocated();
+      long gc0 = gcMillis();
+      long main0 = THREADS.getCurrentThreadCpuTime();
       long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       run(client, script, model);
       long wall = System.nanoTime() - t0;
       long cpu = OS.getProcessCpuTime() - cpu0;
+      long main = THREADS.getCurrentThreadCpuTime() - main0;
+      long gc = gcMillis() - gc0;
       long bytes = 0;
       for (Map.Entry<Long, Long> e : allocated().entrySet()) {
         bytes += e.getValue() - alloc0.getOrDefault(e.getKey(), 0L);
@@ -98,7 +102,18 @@ public final class Driver {
       result("chunks_per_s", script.chunks * 1e9 / wall);
       result("cpu_us_per_chunk", cpu / 1e3 / script.chunks);
       result("bytes_per_chunk", (double) bytes / script.chunks);
+      result("calling_thread_cpu_us_per_chunk", main / 1e3 / script.chunks);
+      result("gc_ms_per_stream", gc);
     }
+  }
+
+  private static long gcMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc
+        : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
   }
 
   private static Map<Long, Long> allocated() {

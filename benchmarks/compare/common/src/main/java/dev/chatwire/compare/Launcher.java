@@ -91,7 +91,7 @@ public final class Launcher {
   }
 
   private void measure(String client, int chunks, boolean concurrent) throws Exception {
-    run(client, "throughput", chunks, "3", "3");
+    run(client, "throughput", chunks, "2", "3");
     Path arrivals = Files.createTempFile("arrivals", ".txt");
     long runId = ++runIds;
     run(client, "latency", 2000, "200", Long.toString(runId), "3", arrivals.toString());
@@ -160,7 +160,8 @@ public final class Launcher {
   }
 
   private void print(List<String> clients) {
-    String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "bytes_per_chunk", "latency_p50_us",
+    String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "calling_thread_cpu_us_per_chunk",
+        "gc_ms_per_stream", "bytes_per_chunk", "latency_p50_us",
         "latency_p99_us", "first_p50_us", "first_p99_us", "cold_build_ms", "cold_first_chunk_ms",
         "wall_s", "threads", "live_kb_per_stream"};
     System.out.println();
@@ -186,6 +187,30 @@ public final class Launcher {
       }
       if (any) System.out.println(row);
     }
+    for (String base : new String[] {"raw", "okhttp-sse"}) {
+      if (!results.containsKey(base)) continue;
+      System.out.println();
+      System.out.println("as a ratio to " + base + " (medians)");
+      System.out.println(header);
+      for (String metric : metrics) {
+        Double b = median(base, metric);
+        if (b == null || b == 0) continue;
+        StringBuilder row = new StringBuilder(String.format("%-22s", metric));
+        for (String client : clients) {
+          Double v = median(client, metric);
+          row.append(String.format(" %24s", v == null ? "-" : String.format("%.2f", v / b)));
+        }
+        System.out.println(row);
+      }
+    }
+  }
+
+  private Double median(String client, String metric) {
+    List<Double> v = results.getOrDefault(client, Map.of()).get(metric);
+    if (v == null) return null;
+    List<Double> sorted = new ArrayList<>(v);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   private static String fmt(double v) {
