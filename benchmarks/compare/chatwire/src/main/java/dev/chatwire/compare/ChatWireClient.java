@@ -20,7 +20,8 @@ public final class ChatWireClient implements StreamClient {
     Transport t;
     switch (transport) {
       case "okhttp": t = OkHttpTransport.create(); break;
-      case "netty": t = NettyTransport.create(); break;
+      // 1,000 concurrent streams need 1,000 connections (HTTP/1.1); the default allows 256 per host.
+      case "netty": t = NettyTransport.builder().maxConnectionsPerHost(1024).build(); break;
       case "jdk": t = JdkTransport.create(); break;
       default: throw new IllegalArgumentException(transport);
     }

@@ -149,8 +149,13 @@ public final class Driver {
     long heap = liveHeap();
     CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
     long wall = System.nanoTime() - t0;
-    for (Check c : checks) c.verify();
+    long lastFirst = 0;
+    for (Check c : checks) {
+      c.verify();
+      lastFirst = Math.max(lastFirst, c.firstToken() - t0);
+    }
     result("wall_s", wall / 1e9);
+    result("last_first_token_s", lastFirst / 1e9);
     result("ideal_s", script.events() * pace / 1e6);
     result("threads", Math.max(threads, THREADS.getPeakThreadCount()) - threadsBefore);
     result("live_kb_per_stream", (heap - heap0) / 1024.0 / streams);

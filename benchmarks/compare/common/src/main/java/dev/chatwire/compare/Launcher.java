@@ -28,6 +28,7 @@ import java.util.TreeMap;
  *                       openai-java langchain4j
  *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
  *                       chatwire-jdk)
+ *   --modes a,b         a subset of: throughput latency first cold concurrent
  *   --serve             only run the server and print its port, to run a Driver by hand (with
  *                       JFR or class loading logs): Driver &lt;client class&gt; &lt;arg&gt; &lt;port&gt;
  *                       cold|throughput|first|... (see Driver)
@@ -48,6 +49,7 @@ public final class Launcher {
   }
 
   private final Server server;
+  private List<String> modes = List.of("throughput", "latency", "first", "cold", "concurrent");
   private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
   private long runIds;
 
@@ -56,6 +58,7 @@ public final class Launcher {
   }
 
   public static void main(String[] args) throws Exception {
+    List<String> modes = null;
     int rounds = 2;
     int chunks = 100_000;
     List<String> clients = new ArrayList<>(CLIENTS.keySet());
@@ -72,6 +75,7 @@ public final class Launcher {
         case "--chunks": chunks = Integer.parseInt(args[i + 1]); break;
         case "--clients": clients = List.of(args[i + 1].split(",")); break;
         case "--concurrent": concurrent = List.of(args[i + 1].split(",")); break;
+        case "--modes": modes = List.of(args[i + 1].split(",")); break;
         default: throw new IllegalArgumentException(args[i]);
       }
     }
@@ -79,6 +83,7 @@ public final class Launcher {
         Runtime.getRuntime().availableProcessors());
     try (Server server = new Server()) {
       Launcher launcher = new Launcher(server);
+      if (modes != null) launcher.modes = modes;
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(clients);
         if (round % 2 == 1) Collections.reverse(order);
@@ -91,17 +96,23 @@ public final class Launcher {
   }
 
   private void measure(String client, int chunks, boolean concurrent) throws Exception {
-    run(client, "throughput", chunks, "2", "3");
-    Path arrivals = Files.createTempFile("arrivals", ".txt");
-    long runId = ++runIds;
-    run(client, "latency", 2000, "200", Long.toString(runId), "3", arrivals.toString());
-    latency(client, server.sendTimes(runId), arrivals);
-    run(client, "first", 3, "2000");
-    long t0 = System.nanoTime();
-    Map<String, Double> cold = run(client, "cold", 3);
-    add(client, "cold_build_ms", (cold.get("built") - t0) / 1e6);
-    add(client, "cold_first_chunk_ms", (cold.get("first") - t0) / 1e6);
-    if (concurrent) run(client, "concurrent", 100, "1000", Integer.toString(2_000_000 / 103));
+    if (modes.contains("throughput")) run(client, "throughput", chunks, "2", "3");
+    if (modes.contains("latency")) {
+      Path arrivals = Files.createTempFile("arrivals", ".txt");
+      long runId = ++runIds;
+      run(client, "latency", 2000, "200", Long.toString(runId), "3", arrivals.toString());
+      latency(client, server.sendTimes(runId), arrivals);
+    }
+    if (modes.contains("first")) run(client, "first", 3, "2000");
+    if (modes.contains("cold")) {
+      long t0 = System.nanoTime();
+      Map<String, Double> cold = run(client, "cold", 3);
+      add(client, "cold_build_ms", (cold.get("built") - t0) / 1e6);
+      add(client, "cold_first_chunk_ms", (cold.get("first") - t0) / 1e6);
+    }
+    if (concurrent && modes.contains("concurrent")) {
+      run(client, "concurrent", 100, "1000", Integer.toString(2_000_000 / 103));
+    }
   }
 
   private void latency(String client, long[] sent, Path file) throws IOException {
@@ -163,7 +174,7 @@ public final class Launcher {
     String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "calling_thread_cpu_us_per_chunk",
         "gc_ms_per_stream", "bytes_per_chunk", "latency_p50_us",
         "latency_p99_us", "first_p50_us", "first_p99_us", "cold_build_ms", "cold_first_chunk_ms",
-        "wall_s", "threads", "live_kb_per_stream"};
+        "wall_s", "last_first_token_s", "threads", "live_kb_per_stream"};
     System.out.println();
     System.out.println("medians over all measured runs (min–max in brackets)");
     StringBuilder header = new StringBuilder(String.format("%-22s", "metric"));

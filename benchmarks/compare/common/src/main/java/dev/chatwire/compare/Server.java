@@ -12,7 +12,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
+import java.util.Iterator;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * event one HTTP chunk as OpenAI sends them. The
  * the request's model names what to stream, {@code bench-<chunks>-<pace µs>-<run id>}. Pace 0 writes the whole body as
  * fast as the socket takes it (prebuilt); a pace writes one event at a time and stamps each token
- * event's send time under the run id.
+ * event's send time under the run id; run id 0 with a pace joins the streams that one ticker
+ * thread advances together (the concurrent streams).
  */
 final class Server implements AutoCloseable {
   private static final byte[] HEAD = ("HTTP/1.1 200 OK\r\n"
@@ -34,6 +42,8 @@ final class Server implements AutoCloseable {
   private final ServerSocket socket;
   private final Map<Integer, byte[]> bodies = new ConcurrentHashMap<>();
   private final Map<Long, long[]> sendTimes = new ConcurrentHashMap<>();
+  private final Queue<Ticked> ticking = new ConcurrentLinkedQueue<>();
+  private ScheduledExecutorService ticker;
   private volatile boolean closed;
 
   Server() throws IOException {
@@ -83,6 +93,8 @@ final class Server implements AutoCloseable {
           for (int off = 0; off < body.length; off += 65536) {
             out.write(body, off, Math.min(65536, body.length - off));
           }
+        } else if (runId == 0) {
+          ticked(out, new Script(chunks), pace);
         } else {
           paced(out, new Script(chunks), pace, runId);
         }
@@ -109,6 +121,64 @@ final class Server implements AutoCloseable {
     }
     out.write(DONE);
     out.write(LAST);
+  }
+
+  /**
+   * Many paced streams at once: one ticker thread writes the next event of every stream each
+   * pace interval, so the server costs one wake-up per interval, not one per stream and event.
+   */
+  private void ticked(OutputStream out, Script script, int paceMicros) throws IOException {
+    Ticked stream = new Ticked(out, script);
+    out.write(HEAD);
+    out.write(Script.framed(script.event(0, stream.obfuscation)));
+    synchronized (this) {
+      if (ticker == null) {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "server-ticker");
+          t.setDaemon(true);
+          return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, paceMicros, paceMicros, TimeUnit.MICROSECONDS);
+      }
+    }
+    ticking.add(stream);
+    try {
+      stream.done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stream.failure != null) throw stream.failure;
+  }
+
+  private void tick() {
+    for (Iterator<Ticked> it = ticking.iterator(); it.hasNext(); ) {
+      Ticked s = it.next();
+      try {
+        s.out.write(Script.framed(s.script.event(s.next++, s.obfuscation)));
+        if (s.next < s.script.events()) continue;
+        s.out.write(DONE);
+        s.out.write(LAST);
+      } catch (IOException e) {
+        s.failure = e;
+      }
+      it.remove();
+      s.done.countDown();
+    }
+  }
+
+  private static final class Ticked {
+    final OutputStream out;
+    final Script script;
+    final Random obfuscation;
+    final CountDownLatch done = new CountDownLatch(1);
+    int next = 1;
+    IOException failure;
+
+    Ticked(OutputStream out, Script script) {
+      this.out = out;
+      this.script = script;
+      this.obfuscation = new Random(script.chunks);
+    }
   }
 
   private static byte[] body(int chunks) {
@@ -172,6 +242,7 @@ final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     closed = true;
+    if (ticker != null) ticker.shutdownNow();
     socket.close();
   }
 }
