@@ -113,12 +113,20 @@ public final class SseDecoder {
       return;
     }
     byte[] copy = copyBuffer;
-    if (copy == null) copy = copyBuffer = new byte[COPY_CHUNK];
+    int remaining = buffer.remaining();
+    if (copy == null || (copy.length < remaining && copy.length < COPY_CHUNK)) {
+      // Sized to what arrives, up to 8 KiB: a slow stream of small reads keeps a small array.
+      copy = copyBuffer = new byte[Math.min(COPY_CHUNK, Math.max(256, pow2AtLeast(remaining)))];
+    }
     while (buffer.hasRemaining()) {
       int n = Math.min(copy.length, buffer.remaining());
       buffer.get(copy, 0, n);
       parser.feed(copy, 0, n);
     }
+  }
+
+  private static int pow2AtLeast(int n) {
+    return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
   }
 
   /**

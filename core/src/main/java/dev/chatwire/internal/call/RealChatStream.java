@@ -12,12 +12,14 @@ import dev.chatwire.stream.StreamEvents;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.BooleanSupplier;
 
 /** The blocking stream: reads happen on the iterating thread. */
 public final class RealChatStream implements ChatStream {
   private final RealCall<ChatCompletion> call;
   private final StreamSink sink;
   private final StreamEvents events;
+  private final BooleanSupplier queued;
   private boolean iterated;
 
   /** Wraps a started streaming call; its events read content as plain text. */
@@ -30,6 +32,7 @@ public final class RealChatStream implements ChatStream {
     this.call = call;
     this.sink = sink;
     this.events = events;
+    this.queued = () -> !sink.queue.isEmpty();
   }
 
   @Override
@@ -39,7 +42,10 @@ public final class RealChatStream implements ChatStream {
     return new Iterator<ChatCompletionChunk>() {
       @Override
       public boolean hasNext() {
-        call.awaitUntil(() -> !sink.queue.isEmpty());
+        // A chunk already queued is taken without the call's lock: most are, since a read
+        // delivers several.
+        if (!sink.queue.isEmpty()) return true;
+        call.awaitUntil(queued);
         if (!sink.queue.isEmpty()) return true;
         ChatWireException failure = call.failure();
         if (failure != null) throw failure;
@@ -48,6 +54,8 @@ public final class RealChatStream implements ChatStream {
 
       @Override
       public ChatCompletionChunk next() {
+        ChatCompletionChunk chunk = sink.queue.poll();
+        if (chunk != null) return chunk;
         if (!hasNext()) throw new NoSuchElementException();
         return sink.queue.remove();
       }

@@ -1,6 +1,6 @@
 package dev.chatwire.internal.json;
 
-import dev.chatwire.internal.Maps;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
@@ -10,11 +10,10 @@ import dev.chatwire.model.Logprobs;
 import dev.chatwire.model.ServiceTier;
 import dev.chatwire.model.StopReason;
 import dev.chatwire.model.Usage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +22,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The {@code id}, {@code object}, {@code model}, {@code system_fingerprint} and {@code
  * service_tier} that repeat on every chunk are compared with the previous chunk's and, when
  * equal, the previous instances are returned, so the per-chunk path makes no new String for
- * them. One Jackson parser is fed chunk after chunk (see {@link JsonIn#reusable()}), so a chunk
- * costs no parser either. Not thread-safe: one per stream, used by one thread at a time.
+ * them. Better still, when a chunk starts with exactly the bytes of the previous chunk's leading
+ * members (see {@link RepeatedHead}), their values are taken from that read and only the rest is
+ * tokenized; anything else, or any error on that path, means a full read. One Jackson parser is
+ * fed chunk after chunk (see {@link JsonIn#reusable()}), so a chunk costs no parser either. Not
+ * thread-safe: one per stream, used by one thread at a time.
  */
 public final class ChunkReader implements AutoCloseable {
   private @Nullable JsonIn in;
@@ -38,22 +40,64 @@ public final class ChunkReader implements AutoCloseable {
   private final MessageJson delta = new MessageJson();
   private final ModelAccess access = ModelAccess.get();
   // Unknown members of the chunk and of a choice, gathered here and copied into the model.
-  private final Map<String, String> chunkExtras = new LinkedHashMap<>(4);
-  private final Map<String, String> choiceExtras = new LinkedHashMap<>(4);
+  private final ExtrasGatherer chunkExtras = new ExtrasGatherer();
+  private final ExtrasGatherer choiceExtras = new ExtrasGatherer();
+  private static final byte[] OPEN_OBJECT = {'{'};
+  private final RepeatedHead head = new RepeatedHead();
+  // The values of the kept head's members, as they stood after its last member.
+  private @Nullable String headId;
+  private @Nullable String headObject;
+  private @Nullable Long headCreated;
+  private @Nullable String headCreatedText;
+  private @Nullable String headModel;
+  private @Nullable ServiceTier headTier;
+  private @Nullable String headFingerprint;
+  // Head members the last full read saw before the first other member.
+  private int headMembers;
 
   /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
   public ChatCompletionChunk read(byte[] buf, int off, int len, long eventIndex) {
     JsonIn in = this.in;
     if (in == null) in = this.in = JsonIn.reusable();
+    if (head.startsWithHead(buf, off, len)) {
+      try {
+        return readAfterHead(in, buf, off, len, eventIndex);
+      } catch (RuntimeException e) {
+        // Read it again in full below, so that an error names its place in the whole event.
+        in.close();
+        in = this.in = JsonIn.reusable();
+      }
+    }
     try {
       in.feed(buf, off, len, eventIndex);
-      return read(in);
+      ChatCompletionChunk chunk = read(in);
+      head.keep(buf, off, len, headMembers);
+      return chunk;
     } catch (RuntimeException e) {
       // The parser's state is undefined after an error: the next chunk gets a fresh one.
       this.in = null;
+      head.forget();
       in.close();
       throw e;
     }
+  }
+
+  // The parser is fed an opening brace alone and then the bytes after the head, so it reads on as
+  // if it had tokenized the head itself.
+  private ChatCompletionChunk readAfterHead(JsonIn in, byte[] buf, int off, int len,
+      long eventIndex) {
+    in.feed(OPEN_OBJECT, 0, 1, eventIndex);
+    in.next();
+    try {
+      if (in.parser().nextToken() != JsonToken.NOT_AVAILABLE) {
+        throw in.error("expected more input");
+      }
+    } catch (IOException e) {
+      throw in.error("unreadable JSON");
+    }
+    int skip = head.length();
+    in.feed(buf, off + skip, len - skip, eventIndex);
+    return members(in, true);
   }
 
   /**
@@ -77,17 +121,40 @@ public final class ChunkReader implements AutoCloseable {
   private ChatCompletionChunk read(JsonIn in) {
     in.next();
     in.requireObject();
-    String id = null;
-    String object = null;
-    Long created = null;
-    String createdText = null;
-    String model = null;
+    return members(in, false);
+  }
+
+  // Reads the chunk's members up to its end; afterHead: the head's were taken from the last read.
+  private ChatCompletionChunk members(JsonIn in, boolean afterHead) {
+    String id = afterHead ? headId : null;
+    String object = afterHead ? headObject : null;
+    Long created = afterHead ? headCreated : null;
+    String createdText = afterHead ? headCreatedText : null;
+    String model = afterHead ? headModel : null;
     List<ChunkChoice> choices = Collections.emptyList();
     Usage usage = null;
-    ServiceTier serviceTier = null;
-    String fingerprint = null;
-    Map<String, String> extras = null;
+    ServiceTier serviceTier = afterHead ? headTier : null;
+    String fingerprint = afterHead ? headFingerprint : null;
+    chunkExtras.clear();
+    // Head members seen so far from the first member on; -1 once another member came.
+    int run = afterHead ? -1 : 0;
+    headMembers = 0;
     for (String name; (name = in.nextField()) != null; ) {
+      if (run >= 0) {
+        if (RepeatedHead.isHeadName(name)) {
+          run++;
+        } else {
+          headMembers = run;
+          run = -1;
+          headId = id;
+          headObject = object;
+          headCreated = created;
+          headCreatedText = createdText;
+          headModel = model;
+          headTier = serviceTier;
+          headFingerprint = fingerprint;
+        }
+      }
       switch (name) {
         case "id":
           id = in.stringOrNullReusing(this.id);
@@ -115,16 +182,12 @@ public final class ChunkReader implements AutoCloseable {
           fingerprint = in.stringOrNullReusing(this.fingerprint);
           break;
         default:
-          if (extras == null) {
-            extras = chunkExtras;
-            extras.clear();
-          }
-          extras.put(name, in.raw());
+          chunkExtras.put(name, in.raw());
       }
     }
     in.requireEnd();
     return access.chunk(id, object, created, createdText, model, choices, usage, serviceTier,
-        fingerprint, extras == null ? Collections.emptyMap() : Maps.copy(extras));
+        fingerprint, chunkExtras.copy());
   }
 
   /** The boxed {@code created} of the previous chunk when it is the same: streams repeat it. */
@@ -153,7 +216,7 @@ public final class ChunkReader implements AutoCloseable {
     FinishReason reason = null;
     Logprobs logprobs = null;
     StopReason stopReason = null;
-    Map<String, String> extras = null;
+    choiceExtras.clear();
     for (String name; (name = in.nextField()) != null; ) {
       switch (name) {
         case "index":
@@ -173,14 +236,9 @@ public final class ChunkReader implements AutoCloseable {
           stopReason = ValueJson.stopReason(in);
           break;
         default:
-          if (extras == null) {
-            extras = choiceExtras;
-            extras.clear();
-          }
-          extras.put(name, in.raw());
+          choiceExtras.put(name, in.raw());
       }
     }
-    return access.chunkChoice(index, d, reason, logprobs, stopReason,
-        extras == null ? Collections.emptyMap() : Maps.copy(extras));
+    return access.chunkChoice(index, d, reason, logprobs, stopReason, choiceExtras.copy());
   }
 }

@@ -1,0 +1,172 @@
+package dev.chatwire.compare;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The client side of one measurement, run in a JVM of its own with one client's class path:
+ * {@code Driver <client class> <client arg> <port> <mode> <mode args...>}. Prints
+ * {@code RESULT <name> <value>} lines for the launcher; every stream is verified.
+ */
+public final class Driver {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private Driver() {}
+
+  public static void main(String[] args) throws Exception {
+    String baseUrl = "http://127.0.0.1:" + args[2] + "/v1";
+    String mode = args[3];
+    int chunks = Integer.parseInt(args[4]);
+    Script script = new Script(chunks);
+    int threadsBefore = THREADS.getThreadCount();
+    StreamClient client = (StreamClient) Class.forName(args[0])
+        .getConstructor(String.class, String.class).newInstance(baseUrl, args[1]);
+    if (mode.equals("cold")) {
+      result("built", System.nanoTime());
+      Check check = run(client, script, model(chunks, 0, 0));
+      result("first", check.firstToken());
+    } else if (mode.equals("throughput")) {
+      throughput(client, script, Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+    } else if (mode.equals("latency")) {
+      for (int i = 0; i < Integer.parseInt(args[7]); i++) run(client, script, model(chunks, 0, 0));
+      Check check = new Check(script, true);
+      client.stream(model(chunks, Integer.parseInt(args[5]), Long.parseLong(args[6])), check);
+      check.verify();
+      Files.writeString(Path.of(args[8]), Arrays.stream(check.arrivals())
+          .mapToObj(Long::toString).collect(Collectors.joining("\n")));
+    } else if (mode.equals("first")) {
+      int count = Integer.parseInt(args[5]);
+      long[] times = new long[count];
+      for (int i = 0; i < count; i++) {
+        long t0 = System.nanoTime();
+        Check check = run(client, script, model(chunks, 0, 0));
+        times[i] = check.firstToken() - t0;
+      }
+      long[] warm = Arrays.copyOfRange(times, count / 2, count);
+      Arrays.sort(warm);
+      result("first_p50_us", warm[warm.length / 2] / 1e3);
+      result("first_p99_us", warm[(int) (warm.length * 0.99)] / 1e3);
+    } else if (mode.equals("concurrent")) {
+      concurrent(client, script, Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+          threadsBefore);
+    } else {
+      throw new IllegalArgumentException(mode);
+    }
+    client.close();
+    System.exit(0);
+  }
+
+  static String model(int chunks, int paceMicros, long runId) {
+    return "bench-" + chunks + "-" + paceMicros + "-" + runId;
+  }
+
+  private static Check run(StreamClient client, Script script, String model) throws Exception {
+    Check check = new Check(script, false);
+    client.stream(model, check);
+    check.verify();
+    return check;
+  }
+
+  private static void throughput(StreamClient client, Script script, int warmups, int rounds)
+      throws Exception {
+    String model = model(script.chunks, 0, 0);
+    for (int i = 0; i < warmups; i++) run(client, script, model);
+    for (int i = 0; i < rounds; i++) {
+      Map<Long, Long> alloc0 = allocated();
+      long gc0 = gcMillis();
+      long main0 = THREADS.getCurrentThreadCpuTime();
+      long cpu0 = OS.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      run(client, script, model);
+      long wall = System.nanoTime() - t0;
+      long cpu = OS.getProcessCpuTime() - cpu0;
+      long main = THREADS.getCurrentThreadCpuTime() - main0;
+      long gc = gcMillis() - gc0;
+      long bytes = 0;
+      for (Map.Entry<Long, Long> e : allocated().entrySet()) {
+        bytes += e.getValue() - alloc0.getOrDefault(e.getKey(), 0L);
+      }
+      result("chunks_per_s", script.chunks * 1e9 / wall);
+      result("cpu_us_per_chunk", cpu / 1e3 / script.chunks);
+      result("bytes_per_chunk", (double) bytes / script.chunks);
+      result("calling_thread_cpu_us_per_chunk", main / 1e3 / script.chunks);
+      result("gc_ms_per_stream", gc);
+    }
+  }
+
+  private static long gcMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc
+        : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
+  }
+
+  private static Map<Long, Long> allocated() {
+    long[] ids = THREADS.getAllThreadIds();
+    long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+    Map<Long, Long> out = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) if (bytes[i] > 0) out.put(ids[i], bytes[i]);
+    return out;
+  }
+
+  /**
+   * Starts {@code streams} paced streams at once; reports the wall time until all ended, the
+   * most threads the client added, and the live heap per stream in the middle of the run (after
+   * a full GC, against the heap after a GC with the client warm).
+   */
+  private static void concurrent(StreamClient client, Script script, int streams, int pace,
+      int threadsBefore) throws Exception {
+    run(client, script, model(script.chunks, 0, 0));
+    long heap0 = liveHeap();
+    String model = model(script.chunks, pace, 0);
+    List<Check> checks = new ArrayList<>(streams);
+    List<CompletableFuture<Void>> done = new ArrayList<>(streams);
+    long half = (long) script.events() * pace * 1000L / 2;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < streams; i++) {
+      Check check = new Check(script, false);
+      checks.add(check);
+      done.add(client.streamAsync(model, check));
+    }
+    long sleep = half - (System.nanoTime() - t0);
+    if (sleep > 0) TimeUnit.NANOSECONDS.sleep(sleep);
+    int threads = THREADS.getThreadCount();
+    long heap = liveHeap();
+    CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+    long wall = System.nanoTime() - t0;
+    long lastFirst = 0;
+    for (Check c : checks) {
+      c.verify();
+      lastFirst = Math.max(lastFirst, c.firstToken() - t0);
+    }
+    result("wall_s", wall / 1e9);
+    result("last_first_token_s", lastFirst / 1e9);
+    result("ideal_s", script.events() * pace / 1e6);
+    result("threads", Math.max(threads, THREADS.getPeakThreadCount()) - threadsBefore);
+    result("live_kb_per_stream", (heap - heap0) / 1024.0 / streams);
+  }
+
+  private static long liveHeap() {
+    for (int i = 0; i < 2; i++) System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static void result(String name, double value) {
+    System.out.println("RESULT " + name + " " + value);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.chatwire.compare;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the loopback comparison: starts the {@link Server} in this JVM and runs every client in a
+ * JVM of its own, with its own class path, in alternating order round after round, then prints
+ * the medians. Run from the repository root after building with {@code -Pcompare}:
+ *
+ * <pre>
+ * java -cp benchmarks/compare/common/target/classes dev.chatwire.compare.Launcher [options]
+ *   --rounds 2          rounds; the order of the clients is reversed every other round
+ *   --chunks 100000     chunks of the throughput stream
+ *   --clients a,b       a subset of: raw okhttp-sse chatwire-okhttp chatwire-netty chatwire-jdk
+ *                       openai-java langchain4j
+ *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
+ *                       chatwire-jdk)
+ *   --modes a,b         a subset of: throughput latency first cold concurrent
+ *   --serve             only run the server and print its port, to run a Driver by hand (with
+ *                       JFR or class loading logs): Driver &lt;client class&gt; &lt;arg&gt; &lt;port&gt;
+ *                       cold|throughput|first|... (see Driver)
+ * </pre>
+ */
+public final class Launcher {
+  private static final String ROOT = "benchmarks/compare/";
+  private static final Map<String, String[]> CLIENTS = new LinkedHashMap<>();
+
+  static {
+    CLIENTS.put("raw", new String[] {"common", "dev.chatwire.compare.RawSocketClient", "-"});
+    CLIENTS.put("okhttp-sse", new String[] {"okhttp-sse", "dev.chatwire.compare.OkHttpSseClient", "-"});
+    CLIENTS.put("chatwire-okhttp", new String[] {"chatwire", "dev.chatwire.compare.ChatWireClient", "okhttp"});
+    CLIENTS.put("chatwire-netty", new String[] {"chatwire", "dev.chatwire.compare.ChatWireClient", "netty"});
+    CLIENTS.put("chatwire-jdk", new String[] {"chatwire", "dev.chatwire.compare.ChatWireClient", "jdk"});
+    CLIENTS.put("openai-java", new String[] {"openai-java", "dev.chatwire.compare.OpenAiJavaClient", "-"});
+    CLIENTS.put("langchain4j", new String[] {"langchain4j", "dev.chatwire.compare.LangChain4jClient", "-"});
+  }
+
+  private final Server server;
+  private List<String> modes = List.of("throughput", "latency", "first", "cold", "concurrent");
+  private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
+  private long runIds;
+
+  private Launcher(Server server) {
+    this.server = server;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> modes = null;
+    int rounds = 2;
+    int chunks = 100_000;
+    List<String> clients = new ArrayList<>(CLIENTS.keySet());
+    List<String> concurrent = List.of("chatwire-netty", "chatwire-jdk");
+    if (args.length == 1 && args[0].equals("--serve")) {
+      try (Server server = new Server()) {
+        System.out.println("port " + server.port());
+        Thread.sleep(Long.MAX_VALUE);
+      }
+    }
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--rounds": rounds = Integer.parseInt(args[i + 1]); break;
+        case "--chunks": chunks = Integer.parseInt(args[i + 1]); break;
+        case "--clients": clients = List.of(args[i + 1].split(",")); break;
+        case "--concurrent": concurrent = List.of(args[i + 1].split(",")); break;
+        case "--modes": modes = List.of(args[i + 1].split(",")); break;
+        default: throw new IllegalArgumentException(args[i]);
+      }
+    }
+    System.out.printf("load average at start: %.2f; %d cores%n", load(),
+        Runtime.getRuntime().availableProcessors());
+    try (Server server = new Server()) {
+      Launcher launcher = new Launcher(server);
+      if (modes != null) launcher.modes = modes;
+      for (int round = 0; round < rounds; round++) {
+        List<String> order = new ArrayList<>(clients);
+        if (round % 2 == 1) Collections.reverse(order);
+        System.out.println("round " + round + ": " + order);
+        for (String client : order) launcher.measure(client, chunks, concurrent.contains(client));
+      }
+      System.out.printf("load average at end: %.2f%n", load());
+      launcher.print(clients);
+    }
+  }
+
+  private void measure(String client, int chunks, boolean concurrent) throws Exception {
+    if (modes.contains("throughput")) run(client, "throughput", chunks, "2", "3");
+    if (modes.contains("latency")) {
+      Path arrivals = Files.createTempFile("arrivals", ".txt");
+      long runId = ++runIds;
+      run(client, "latency", 2000, "200", Long.toString(runId), "3", arrivals.toString());
+      latency(client, server.sendTimes(runId), arrivals);
+    }
+    if (modes.contains("first")) run(client, "first", 3, "2000");
+    if (modes.contains("cold")) {
+      long t0 = System.nanoTime();
+      Map<String, Double> cold = run(client, "cold", 3);
+      add(client, "cold_build_ms", (cold.get("built") - t0) / 1e6);
+      add(client, "cold_first_chunk_ms", (cold.get("first") - t0) / 1e6);
+    }
+    if (concurrent && modes.contains("concurrent")) {
+      run(client, "concurrent", 100, "1000", Integer.toString(2_000_000 / 103));
+    }
+  }
+
+  private void latency(String client, long[] sent, Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    Files.delete(file);
+    double[] delays = new double[sent.length];
+    for (int i = 0; i < sent.length; i++) {
+      delays[i] = (Long.parseLong(lines.get(i)) - sent[i]) / 1e3;
+    }
+    Arrays.sort(delays);
+    add(client, "latency_p50_us", delays[delays.length / 2]);
+    add(client, "latency_p99_us", delays[(int) (delays.length * 0.99)]);
+  }
+
+  private Map<String, Double> run(String client, String mode, int chunks, String... args)
+      throws Exception {
+    String[] c = CLIENTS.get(client);
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(classPath(c[0]));
+    command.add(Driver.class.getName());
+    command.add(c[1]);
+    command.add(c[2]);
+    command.add(Integer.toString(server.port()));
+    command.add(mode);
+    command.add(Integer.toString(chunks));
+    command.addAll(Arrays.asList(args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Map<String, Double> out = new LinkedHashMap<>();
+    try (BufferedReader r = new BufferedReader(
+        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.startsWith("RESULT ")) continue;
+        String[] f = line.split(" ");
+        double value = Double.parseDouble(f[2]);
+        out.put(f[1], value);
+        if (!f[1].equals("built") && !f[1].equals("first")) add(client, f[1], value);
+      }
+    }
+    if (p.waitFor() != 0) throw new IllegalStateException(client + " " + mode + " failed");
+    return out;
+  }
+
+  private static String classPath(String module) throws IOException {
+    String classes = ROOT + module + "/target/classes";
+    Path file = Path.of(ROOT + module + "/target/classpath.txt");
+    if (!Files.exists(file)) return classes;
+    return classes + java.io.File.pathSeparator + Files.readString(file).trim();
+  }
+
+  private void add(String client, String metric, double value) {
+    results.computeIfAbsent(client, k -> new TreeMap<>())
+        .computeIfAbsent(metric, k -> new ArrayList<>()).add(value);
+  }
+
+  private void print(List<String> clients) {
+    String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "calling_thread_cpu_us_per_chunk",
+        "gc_ms_per_stream", "bytes_per_chunk", "latency_p50_us",
+        "latency_p99_us", "first_p50_us", "first_p99_us", "cold_build_ms", "cold_first_chunk_ms",
+        "wall_s", "last_first_token_s", "threads", "live_kb_per_stream"};
+    System.out.println();
+    System.out.println("medians over all measured runs (min–max in brackets)");
+    StringBuilder header = new StringBuilder(String.format("%-22s", "metric"));
+    for (String client : clients) header.append(String.format(" %24s", client));
+    System.out.println(header);
+    for (String metric : metrics) {
+      StringBuilder row = new StringBuilder(String.format("%-22s", metric));
+      boolean any = false;
+      for (String client : clients) {
+        List<Double> v = results.getOrDefault(client, Map.of()).get(metric);
+        if (v == null) {
+          row.append(String.format(" %24s", "-"));
+          continue;
+        }
+        any = true;
+        List<Double> sorted = new ArrayList<>(v);
+        Collections.sort(sorted);
+        row.append(String.format(" %24s", String.format("%s [%s–%s]",
+            fmt(sorted.get(sorted.size() / 2)), fmt(sorted.get(0)),
+            fmt(sorted.get(sorted.size() - 1)))));
+      }
+      if (any) System.out.println(row);
+    }
+    for (String base : new String[] {"raw", "okhttp-sse"}) {
+      if (!results.containsKey(base)) continue;
+      System.out.println();
+      System.out.println("as a ratio to " + base + " (medians)");
+      System.out.println(header);
+      for (String metric : metrics) {
+        Double b = median(base, metric);
+        if (b == null || b == 0) continue;
+        StringBuilder row = new StringBuilder(String.format("%-22s", metric));
+        for (String client : clients) {
+          Double v = median(client, metric);
+          row.append(String.format(" %24s", v == null ? "-" : String.format("%.2f", v / b)));
+        }
+        System.out.println(row);
+      }
+    }
+  }
+
+  private Double median(String client, String metric) {
+    List<Double> v = results.getOrDefault(client, Map.of()).get(metric);
+    if (v == null) return null;
+    List<Double> sorted = new ArrayList<>(v);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String fmt(double v) {
+    if (v >= 1000) return String.format("%,.0f", v);
+    if (v >= 10) return String.format("%.1f", v);
+    return String.format("%.2f", v);
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+}

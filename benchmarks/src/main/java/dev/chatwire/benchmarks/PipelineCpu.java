@@ -1,0 +1,64 @@
+package dev.chatwire.benchmarks;
+
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.stream.ChunkAccumulator;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * {@link StreamPipelineBenchmark}'s {@code pipeline} measured in the thread's CPU time and
+ * allocated bytes rather than wall time, for a machine shared with other work: other processes
+ * delay this thread but do not add to its CPU time. Prints the best and median CPU ns per chunk
+ * over the rounds and bytes allocated per chunk; every round checks the accumulated text.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.chatwire.benchmarks.PipelineCpu [rounds]
+ * </pre>
+ */
+public final class PipelineCpu {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final int REPEATS = 40;
+
+  private PipelineCpu() {}
+
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    measure("plain", rounds / 2, false); // JIT warm-up
+    measure("obfuscated", rounds / 2, false);
+    measure("plain", rounds, true);
+    measure("obfuscated", rounds, true);
+  }
+
+  private static void measure(String shape, int rounds, boolean print) {
+    {
+      StreamData data = StreamData.generate(
+          StreamPipelineBenchmark.CHUNKS, shape.equals("obfuscated"), new Random(42));
+      byte[] body = data.sse.getBytes(StandardCharsets.UTF_8);
+      double[] cpu = new double[rounds];
+      double bytes = 0;
+      for (int r = 0; r < rounds; r++) {
+        long id = Thread.currentThread().getId();
+        long alloc0 = THREADS.getThreadAllocatedBytes(id);
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        for (int i = 0; i < REPEATS; i++) {
+          ChunkAccumulator acc = new ChunkAccumulator();
+          new StreamPipelineBenchmark.Pipeline(acc::add).feed(body, 8192);
+          ChatCompletion c = acc.snapshot();
+          if (!data.content.equals(c.getChoices().get(0).getMessage().getContent())) {
+            throw new IllegalStateException("wrong content");
+          }
+        }
+        long chunks = (long) REPEATS * StreamPipelineBenchmark.CHUNKS;
+        cpu[r] = (THREADS.getCurrentThreadCpuTime() - t0) / (double) chunks;
+        bytes = (THREADS.getThreadAllocatedBytes(id) - alloc0) / (double) chunks;
+      }
+      double[] sorted = cpu.clone();
+      Arrays.sort(sorted);
+      if (print) System.out.printf("%-10s best %6.0f ns/chunk, median %6.0f ns/chunk, %5.0f B/chunk%n",
+          shape, sorted[0], sorted[rounds / 2], bytes);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.chatwire.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatwire.error.DecodeException;
+import dev.chatwire.model.ChatCompletionChunk;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stream's chunk reader, which takes a repeated head from the previous chunk, must read every
+ * chunk exactly as a new reader whose first chunk it is: same chunk, or same error at the same
+ * place.
+ */
+class RepeatedHeadTest {
+  private static final String HEAD = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+      + "\"created\":1758791761,\"model\":\"gpt-4o\",\"service_tier\":\"default\","
+      + "\"system_fingerprint\":\"fp_1\",";
+  private static final String TAIL = "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},"
+      + "\"logprobs\":null,\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"%s\"}";
+
+  @Test
+  void chunksAfterTheSameHeadReadAsOnTheirOwn() {
+    ChunkReader reader = new ChunkReader();
+    for (int i = 0; i < 50; i++) {
+      assertSameAsAlone(reader, HEAD + String.format(TAIL, "t" + i, "pad" + i), i);
+    }
+  }
+
+  @Test
+  void everySingleByteChangeInTheHeadIsReadInFull() {
+    String base = HEAD + String.format(TAIL, "a", "p");
+    byte[] replacements = {'x', '0', '9', '"', '\\', ',', '}', '{', ' ', ':', '.', (byte) 0xC3};
+    for (int at = 0; at < HEAD.length() + 12; at++) {
+      for (byte r : replacements) {
+        ChunkReader reader = new ChunkReader();
+        read(reader, base, 0);
+        read(reader, base, 1);
+        byte[] changed = base.getBytes(StandardCharsets.UTF_8);
+        changed[at] = r;
+        assertSameAsAlone(reader, new String(changed, StandardCharsets.ISO_8859_1), 2, changed);
+        // And the stream reads on as before.
+        assertSameAsAlone(reader, base, 3);
+      }
+    }
+  }
+
+  @Test
+  void aHeadMemberRepeatedAfterTheHeadWinsOnlyInItsChunk() {
+    ChunkReader reader = new ChunkReader();
+    read(reader, HEAD + String.format(TAIL, "a", "p"), 0);
+    String override = HEAD + "\"choices\":[],\"id\":\"other\",\"model\":null,\"created\":2.5}";
+    assertSameAsAlone(reader, override, 1);
+    assertThat(read(reader, override, 2).getId()).isEqualTo("other");
+    assertThat(read(reader, HEAD + String.format(TAIL, "b", "q"), 3).getId())
+        .isEqualTo("chatcmpl-1");
+  }
+
+  @Test
+  void headsWithSpaceEscapesNullsAndFloatsReadAsOnTheirOwn() {
+    List<String> heads = new ArrayList<>();
+    heads.add("{ \"id\" : \"a\\\"b\" ,\n\t\"created\" : 1.5e3 , ");
+    heads.add("{\"id\":null,\"model\":\"m\\u00e9\",\"object\":\"x\",");
+    heads.add("{\"\\u0069d\":\"escaped name\",\"model\":\"m\",");
+    heads.add("{\"created\":-1,\"service_tier\":\"on_demand\",\"system_fingerprint\":null,");
+    heads.add("{\"id\":\"a\",\"id\":\"b\",\"id\":\"c\",");
+    heads.add("{\"model\":{\"nested\":1},\"id\":\"z\",");
+    heads.add("{\"created\":true,");
+    heads.add("{\"id\":\"a\",\"x_extra\":[1,2],\"model\":\"m\",");
+    heads.add("   {\"id\":\"leading space\",");
+    for (String head : heads) {
+      ChunkReader reader = new ChunkReader();
+      for (int i = 0; i < 4; i++) {
+        assertSameAsAlone(reader, head + String.format(TAIL, "c" + i, "o" + i), i);
+      }
+    }
+  }
+
+  @Test
+  void errorsAfterARepeatedHeadNameTheirPlaceInTheWholeEvent() {
+    ChunkReader reader = new ChunkReader();
+    read(reader, HEAD + String.format(TAIL, "a", "p"), 0);
+    String[] bad = {
+      HEAD + "\"choices\":[{\"index\":\"x\"}]}",
+      HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":1}}]}",
+      HEAD + "\"choices\":[],}",
+      HEAD + "\"choices\":[]} 12",
+      HEAD + "\"choices\":[]",
+      HEAD + "\"choices\" [",
+    };
+    for (int i = 0; i < bad.length; i++) {
+      assertSameAsAlone(reader, bad[i], 10 + i);
+      assertSameAsAlone(reader, HEAD + String.format(TAIL, "b", "q"), 20 + i);
+    }
+  }
+
+  @Test
+  void unknownMembersAfterTheHeadAreKeptExactly() {
+    ChunkReader reader = new ChunkReader();
+    for (int i = 0; i < 5; i++) {
+      ChatCompletionChunk c = read(reader, HEAD + "\"x\": {\"n\": [" + i + ", \"é\"]} ,"
+          + "\"choices\":[]}", i);
+      assertThat(c.getExtras()).containsEntry("x", "{\"n\": [" + i + ", \"é\"]}");
+      assertThat(c.getId()).isEqualTo("chatcmpl-1");
+      assertThat(c.getCreated()).isEqualTo(1758791761L);
+    }
+  }
+
+  private static void assertSameAsAlone(ChunkReader reader, String json, long index) {
+    assertSameAsAlone(reader, json, index, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void assertSameAsAlone(ChunkReader reader, String label, long index,
+      byte[] bytes) {
+    Object alone = outcome(() -> new ChunkReader().read(bytes, 0, bytes.length, index));
+    Object streamed = outcome(() -> reader.read(bytes, 0, bytes.length, index));
+    assertThat(streamed).as(label).isEqualTo(alone);
+  }
+
+  private static ChatCompletionChunk read(ChunkReader reader, String json, long index) {
+    byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    return reader.read(b, 0, b.length, index);
+  }
+
+  private static Object outcome(java.util.function.Supplier<ChatCompletionChunk> read) {
+    try {
+      ChatCompletionChunk c = read.get();
+      return c.toString() + c.getExtras() + c.getChoices().toString();
+    } catch (DecodeException e) {
+      return "error " + e.getMessage() + " @" + e.getPath() + ":" + e.getByteOffset() + "#"
+          + e.getEventIndex();
+    }
+  }
+}
