@@ -2,6 +2,7 @@ package dev.chatwire.transport.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatwire.ChatWire;
 import dev.chatwire.EventListener;
@@ -60,5 +61,27 @@ class JdkOversizedHeadTest {
         .hasMessageContaining("Header size too big");
     assertThat(retries).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
+    // What remains: at most the one connection of that call, whatever the retries allowed.
+    assertThat(server.getOpenConnectionCount()).isLessThanOrEqualTo(1);
+  }
+
+  /** On Java 21 and later, closing the transport closes the connection the JDK kept. */
+  @Test
+  void closingTheTransportClosesTheKeptConnectionOnJava21AndLater() throws InterruptedException {
+    assumeTrue(Runtime.version().feature() >= 21, "before Java 21 the JDK's client cannot close");
+    server.enqueue(MockResponse.json("{}").header("X-Big", "a".repeat(400 * 1024)));
+    ChatWire client = ChatWire.builder().baseUrl(server.url("/v1").toString())
+        .transport(transport).retryPolicy(RetryPolicy.none()).build();
+    assertThatThrownBy(() -> client.chat().create(
+        ChatCompletionRequest.builder().model("m").addUserMessage("hi").build()))
+        .isInstanceOf(ConnectionException.class);
+
+    transport.close();
+
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (server.getOpenConnectionCount() > 0 && System.nanoTime() < end) {
+      Thread.sleep(20); // polling for the close to be seen, not proving an absence
+    }
+    assertThat(server.getOpenConnectionCount()).isZero();
   }
 }
