@@ -121,4 +121,17 @@ class ExtrasAccumulationTest {
 
     assertThat(c.getChoices().get(0).getExtras()).containsExactly(entry("odd", "{also not"));
   }
+
+  /** Found by fuzzing: a chunk choice's own "message" would be written twice and lost on read. */
+  @Test
+  void aChunkChoicesOwnMessageMemberIsNotKeptBesideTheAccumulatedMessage() {
+    ChatCompletion c = accumulate(
+        dev.chatwire.json.ChatJson.readChunk("{\"id\":\"a\",\"choices\":[{\"index\":0,"
+            + "\"message\":0,\"x\":1,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}"));
+
+    assertThat(c.getChoices().get(0).getExtras()).containsOnly(entry("x", "1"));
+    byte[] json = dev.chatwire.json.ChatJson.toBytes(c);
+    ChatCompletion back = dev.chatwire.json.ChatJson.readCompletion(json, 0, json.length);
+    assertThat(back.getChoices().get(0).getMessage().getContent()).isEqualTo("Hi");
+  }
 }

@@ -5,6 +5,8 @@ import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.FinishReason;
 import dev.chatwire.model.Logprobs;
 import dev.chatwire.model.StopReason;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +47,16 @@ public final class ChoiceAccumulator {
       if (logprobs == null) logprobs = new LogprobsPart();
       logprobs.add(l);
     }
-    extras.addAll(part.getExtras());
+    Map<String, String> unknown = part.getExtras();
+    if (unknown.isEmpty()) return;
+    if (unknown.containsKey("message")) {
+      // A chunk choice's own "message" member is not the accumulated message, which is written
+      // under that name: keeping it would write the name twice and the first would be lost.
+      Map<String, String> rest = new LinkedHashMap<>(unknown);
+      rest.remove("message");
+      unknown = rest;
+    }
+    extras.addAll(unknown);
   }
 
   /** The choice as accumulated so far. */
