@@ -319,6 +319,9 @@ public final class EventStreamParser {
       if ((c & 0xFF) <= '\r') {
         if (c == '\n' || c == '\r') break;
         if (c == 0 && field == ID) { // an id with U+0000 is ignored: skip the rest unbuffered
+          // What came before the NUL counts as if buffered, so the outcome is the same however
+          // the line was split across feeds (split, those bytes were held and checked).
+          checkSize(i - start, base + start);
           valueLen = 0;
           state = SKIP_LINE;
           return i + 1;
