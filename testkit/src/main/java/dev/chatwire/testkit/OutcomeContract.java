@@ -262,6 +262,7 @@ public abstract class OutcomeContract extends ClientHarness {
     assertThat(e.getError().getParam()).doesNotContain(SECRET);
     assertThat(e.getError().getExtras().toString()).doesNotContain(SECRET);
     assertThat(e.getError().getBody()).doesNotContain(SECRET);
+    assertThat(e.getRequestId()).doesNotContain(SECRET);
   }
 
   @Test
