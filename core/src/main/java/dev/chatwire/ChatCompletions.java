@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -43,6 +44,10 @@ public final class ChatCompletions {
   static final String USER_AGENT = "chatwire-java/0.1.0";
 
   private final ChatWire client;
+  // Computed once and kept: what every call of this client would compute the same way.
+  private volatile @Nullable URI uri;
+  private volatile @Nullable KnownHeaders streamHeaders;
+  private volatile @Nullable KnownHeaders plainHeaders;
 
   ChatCompletions(ChatWire client) {
     this.client = client;
@@ -170,7 +175,14 @@ public final class ChatCompletions {
         client.transport, client.scheduler, timeouts, retry, listener, factory, seen, request);
   }
 
+  /** The endpoint's URI: the client's base URL and query parameters never change. */
   private URI uri() {
+    URI u = uri;
+    if (u == null) uri = u = buildUri();
+    return u;
+  }
+
+  private URI buildUri() {
     String base = client.baseUrl;
     int q = base.indexOf('?');
     StringBuilder sb =
@@ -197,13 +209,35 @@ public final class ChatCompletions {
   }
 
   private Headers headers(boolean stream, Headers extra, KeyMask seen) {
+    String key = client.apiKey == null ? null : client.apiKey.get();
+    seen.key = key;
+    Secrets.remember(key);
+    KnownHeaders known = stream ? streamHeaders : plainHeaders;
+    if (extra.size() == 0 && known != null && Objects.equals(known.key, key)) return known.headers;
+    Headers headers = buildHeaders(stream, extra, key);
+    if (extra.size() == 0) {
+      if (stream) streamHeaders = new KnownHeaders(key, headers);
+      else plainHeaders = new KnownHeaders(key, headers);
+    }
+    return headers;
+  }
+
+  /** The headers of the last call without headers of its own, and the key they carry. */
+  private static final class KnownHeaders {
+    final @Nullable String key;
+    final Headers headers;
+
+    KnownHeaders(@Nullable String key, Headers headers) {
+      this.key = key;
+      this.headers = headers;
+    }
+  }
+
+  private Headers buildHeaders(boolean stream, Headers extra, @Nullable String key) {
     Headers.Builder h = client.defaultHeaders.toBuilder();
     h.set("Content-Type", "application/json");
     h.set("Accept", stream ? "text/event-stream" : "application/json");
     if (client.defaultHeaders.get("User-Agent") == null) h.set("User-Agent", USER_AGENT);
-    String key = client.apiKey == null ? null : client.apiKey.get();
-    seen.key = key;
-    Secrets.remember(key);
     if (key != null && !key.isEmpty()) {
       if (client.azureKeyHeader) h.set("api-key", key);
       else h.set("Authorization", "Bearer " + key);

@@ -31,6 +31,7 @@ public final class Secrets {
   /** Remembers a key a call is about to send, so that no message can show it later. */
   public static void remember(@Nullable String key) {
     if (key == null || key.length() < MIN_KEY_LENGTH) return;
+    for (String k : keys) if (k.equals(key)) return; // the usual case: one key, call after call
     synchronized (Secrets.class) {
       String[] known = keys;
       for (String k : known) if (k.equals(key)) return;

@@ -100,6 +100,9 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
     long index = eventIndex++;
     if (SseDecoder.isDone(data, offset, length)) {
       done = true;
+      // Returns the parser's buffers and merges the field names it learned into the shared
+      // table, so the next stream's parser finds them instead of adding them again.
+      reader.close();
       return;
     }
     if (length == 0) return;
@@ -187,6 +190,7 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
       return completion;
     }
     if (done) return snapshot();
+    reader.close();
     boolean cut = decoder.isInsideEvent();
     decoder.end();
     if (eventIndex == 0 && !cut) {

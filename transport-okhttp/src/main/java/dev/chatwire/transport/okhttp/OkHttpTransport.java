@@ -7,6 +7,7 @@ import dev.chatwire.transport.Wire;
 import dev.chatwire.transport.WireEvents;
 import dev.chatwire.transport.okhttp.internal.Clients;
 import dev.chatwire.transport.okhttp.internal.OkHttpWire;
+import dev.chatwire.transport.okhttp.internal.ReadBuffers;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -73,6 +74,7 @@ public final class OkHttpTransport implements Transport {
   private final OkHttpClient client;
   private final boolean ownsClient;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ReadBuffers buffers = new ReadBuffers();
 
   private OkHttpTransport(OkHttpClient client, boolean ownsClient) {
     this.client = Clients.derive(client);
@@ -109,7 +111,7 @@ public final class OkHttpTransport implements Transport {
   @Override
   public Wire open(HttpRequest request, WireEvents events) {
     if (closed.get()) throw new IllegalStateException("transport is closed");
-    return new OkHttpWire(client, request, events);
+    return new OkHttpWire(client, buffers, request, events);
   }
 
   /**

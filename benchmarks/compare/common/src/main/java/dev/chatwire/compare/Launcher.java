@@ -103,7 +103,11 @@ public final class Launcher {
       run(client, "latency", 2000, "200", Long.toString(runId), "3", arrivals.toString());
       latency(client, server.sendTimes(runId), arrivals);
     }
-    if (modes.contains("first")) run(client, "first", 3, "2000");
+    if (modes.contains("first")) {
+      long before = server.accepted();
+      run(client, "first", 3, "2000");
+      add(client, "first_connections", server.accepted() - before);
+    }
     if (modes.contains("cold")) {
       long t0 = System.nanoTime();
       Map<String, Double> cold = run(client, "cold", 3);
@@ -173,7 +177,7 @@ public final class Launcher {
   private void print(List<String> clients) {
     String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "calling_thread_cpu_us_per_chunk",
         "gc_ms_per_stream", "bytes_per_chunk", "latency_p50_us",
-        "latency_p99_us", "first_p50_us", "first_p99_us", "cold_build_ms", "cold_first_chunk_ms",
+        "latency_p99_us", "first_p50_us", "first_p99_us", "first_connections", "cold_build_ms", "cold_first_chunk_ms",
         "wall_s", "last_first_token_s", "threads", "live_kb_per_stream"};
     System.out.println();
     System.out.println("medians over all measured runs (min–max in brackets)");

@@ -45,6 +45,7 @@ final class Server implements AutoCloseable {
   private final Queue<Ticked> ticking = new ConcurrentLinkedQueue<>();
   private ScheduledExecutorService ticker;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
   Server() throws IOException {
     socket = new ServerSocket();
@@ -52,6 +53,11 @@ final class Server implements AutoCloseable {
     Thread accept = new Thread(this::accept, "server-accept");
     accept.setDaemon(true);
     accept.start();
+  }
+
+  /** Connections accepted so far: how well a client reuses its connections. */
+  long accepted() {
+    return accepted.get();
   }
 
   int port() {
@@ -67,6 +73,7 @@ final class Server implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = socket.accept();
+        accepted.incrementAndGet();
         s.setTcpNoDelay(true);
         Thread t = new Thread(() -> serve(s), "server-conn");
         t.setDaemon(true);

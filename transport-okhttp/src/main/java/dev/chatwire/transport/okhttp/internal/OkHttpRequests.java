@@ -2,6 +2,8 @@ package dev.chatwire.transport.okhttp.internal;
 
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
+import java.net.URI;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +12,28 @@ import org.jspecify.annotations.Nullable;
 public final class OkHttpRequests {
   private static final byte[] EMPTY = new byte[0];
 
+  /** The last URI parsed and OkHttp's form of it: a client sends to one URI call after call. */
+  private static volatile @Nullable ParsedUrl last;
+
   private OkHttpRequests() {}
+
+  private static HttpUrl url(URI uri) {
+    ParsedUrl p = last;
+    if (p != null && p.uri.equals(uri)) return p.url;
+    HttpUrl url = HttpUrl.get(uri.toString());
+    last = new ParsedUrl(uri, url);
+    return url;
+  }
+
+  private static final class ParsedUrl {
+    final URI uri;
+    final HttpUrl url;
+
+    ParsedUrl(URI uri, HttpUrl url) {
+      this.uri = uri;
+      this.url = url;
+    }
+  }
 
   /**
    * The OkHttp request for {@code request}. Header fields pass through in order, except the ones
@@ -19,7 +42,7 @@ public final class OkHttpRequests {
    * as a URI that is not http(s) or a header value that is not ASCII.
    */
   public static Request toOkHttp(HttpRequest request) {
-    Request.Builder b = new Request.Builder().url(request.getUri().toString());
+    Request.Builder b = new Request.Builder().url(url(request.getUri()));
     Headers headers = request.getHeaders();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);

@@ -27,18 +27,23 @@ public final class OkHttpWire implements Wire, Callback {
 
   private final Call call;
   private final WireEvents events;
+  private final ReadBuffers buffers;
   private volatile @Nullable Response response;
   private volatile @Nullable BufferedSource source;
   private volatile boolean cancelled;
-  private byte @Nullable [] bytes;
+  /** The read buffer, taken on the first read; only the reading thread touches it. */
   private @Nullable ByteBuffer view;
   // Guarded by this.
   private boolean reading;
   private boolean closed;
 
-  /** A wire for {@code request} on {@code client} (a client made by {@link Clients}). */
-  public OkHttpWire(OkHttpClient client, HttpRequest request, WireEvents events) {
+  /**
+   * A wire for {@code request} on {@code client} (a client made by {@link Clients}), reading into
+   * a buffer of {@code buffers}.
+   */
+  public OkHttpWire(OkHttpClient client, ReadBuffers buffers, HttpRequest request, WireEvents events) {
     this.events = events;
+    this.buffers = buffers;
     this.call = client.newCall(
         OkHttpRequests.toOkHttp(request).newBuilder().tag(OkHttpWire.class, this).build());
   }
@@ -90,10 +95,12 @@ public final class OkHttpWire implements Wire, Callback {
       if (closed || cancelled) return;
       reading = true;
     }
+    ByteBuffer v = view;
+    if (v == null) v = view = buffers.take(READ_SIZE);
     int n;
     try {
       BufferedSource s = source;
-      n = s == null ? -1 : s.read(buffer(), 0, READ_SIZE);
+      n = s == null ? -1 : s.read(v.array(), 0, READ_SIZE);
     } catch (IOException e) {
       n = -2;
       events.error(e);
@@ -106,24 +113,26 @@ public final class OkHttpWire implements Wire, Callback {
       close();
     } else if (n == -1) {
       close(); // the whole body was read: the connection goes back to the pool
+      giveBack();
       events.end();
     } else if (n >= 0) {
-      ByteBuffer v = view;
-      if (v == null) throw new AssertionError("no buffer");
       ((Buffer) v).clear();
       ((Buffer) v).limit(n);
       events.body(v, null);
+    } else {
+      giveBack();
     }
   }
 
-  private byte[] buffer() {
-    byte[] b = bytes;
-    if (b == null) {
-      b = new byte[READ_SIZE];
-      bytes = b;
-      view = ByteBuffer.wrap(b);
-    }
-    return b;
+  /**
+   * Returns the read buffer for another exchange. Only from the reading thread, once no read is
+   * left and every byte it held was handed over: the driver delivers a body before it asks for the
+   * read that ends, so nothing looks at the buffer any more.
+   */
+  private void giveBack() {
+    ByteBuffer v = view;
+    view = null;
+    if (v != null) buffers.give(v);
   }
 
   @Override
