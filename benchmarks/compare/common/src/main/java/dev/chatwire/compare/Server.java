@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -47,7 +49,23 @@ final class Server implements AutoCloseable {
   private volatile boolean closed;
   private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
+  /**
+   * The connection threads, started before any client runs: starting a thread per accepted
+   * connection made the one accepting thread the bottleneck of 1,000 concurrent streams (its
+   * thread starts took more CPU than the whole client), which measured the server, not a client.
+   */
+  private final ThreadPoolExecutor connections = new ThreadPoolExecutor(
+      PRESTARTED, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(r, "server-conn");
+        t.setDaemon(true);
+        return t;
+      });
+  private static final int PRESTARTED = 1_100;
+  /** Each paced script's framed events: every ticked stream of a script sends the same bytes. */
+  private final Map<Integer, byte[][]> tickedEvents = new ConcurrentHashMap<>();
+
   Server() throws IOException {
+    connections.prestartAllCoreThreads();
     socket = new ServerSocket();
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2048);
     Thread accept = new Thread(this::accept, "server-accept");
@@ -75,9 +93,7 @@ final class Server implements AutoCloseable {
         Socket s = socket.accept();
         accepted.incrementAndGet();
         s.setTcpNoDelay(true);
-        Thread t = new Thread(() -> serve(s), "server-conn");
-        t.setDaemon(true);
-        t.start();
+        connections.execute(() -> serve(s));
       } catch (IOException e) {
         if (!closed) e.printStackTrace();
       }
@@ -135,9 +151,15 @@ final class Server implements AutoCloseable {
    * pace interval, so the server costs one wake-up per interval, not one per stream and event.
    */
   private void ticked(OutputStream out, Script script, int paceMicros) throws IOException {
-    Ticked stream = new Ticked(out, script);
+    byte[][] events = tickedEvents.computeIfAbsent(script.chunks, chunks -> {
+      Random obfuscation = new Random(chunks);
+      byte[][] framed = new byte[script.events()][];
+      for (int i = 0; i < framed.length; i++) framed[i] = Script.framed(script.event(i, obfuscation));
+      return framed;
+    });
+    Ticked stream = new Ticked(out, events);
     out.write(HEAD);
-    out.write(Script.framed(script.event(0, stream.obfuscation)));
+    out.write(events[0]);
     synchronized (this) {
       if (ticker == null) {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -161,8 +183,8 @@ final class Server implements AutoCloseable {
     for (Iterator<Ticked> it = ticking.iterator(); it.hasNext(); ) {
       Ticked s = it.next();
       try {
-        s.out.write(Script.framed(s.script.event(s.next++, s.obfuscation)));
-        if (s.next < s.script.events()) continue;
+        s.out.write(s.events[s.next++]);
+        if (s.next < s.events.length) continue;
         s.out.write(DONE);
         s.out.write(LAST);
       } catch (IOException e) {
@@ -175,16 +197,14 @@ final class Server implements AutoCloseable {
 
   private static final class Ticked {
     final OutputStream out;
-    final Script script;
-    final Random obfuscation;
+    final byte[][] events;
     final CountDownLatch done = new CountDownLatch(1);
     int next = 1;
     IOException failure;
 
-    Ticked(OutputStream out, Script script) {
+    Ticked(OutputStream out, byte[][] events) {
       this.out = out;
-      this.script = script;
-      this.obfuscation = new Random(script.chunks);
+      this.events = events;
     }
   }
 
@@ -250,6 +270,7 @@ final class Server implements AutoCloseable {
   public void close() throws IOException {
     closed = true;
     if (ticker != null) ticker.shutdownNow();
+    connections.shutdownNow();
     socket.close();
   }
 }
