@@ -57,10 +57,11 @@ public final class SseDecoder {
   public static final int MAX_MAX_EVENT_SIZE = 512 * 1024 * 1024;
 
   private static final int COPY_CHUNK = 8 * 1024;
+  /** Each thread's copy array for buffers without one (direct buffers), used inside feed only. */
+  private static final ThreadLocal<byte @Nullable []> COPY = new ThreadLocal<>();
 
   private final EventStreamParser parser;
   private final int maxEventSize;
-  private byte @Nullable [] copyBuffer;
 
   /** Creates a decoder with the {@linkplain #DEFAULT_MAX_EVENT_SIZE default maximum event size}. */
   public SseDecoder(SseListener listener) {
@@ -112,16 +113,24 @@ public final class SseDecoder {
       ((Buffer) buffer).position(buffer.limit());
       return;
     }
-    byte[] copy = copyBuffer;
+    // The copy lives only during this call, so the thread's one array serves every decoder it
+    // feeds: a thousand streams on one event loop keep no copy array each. It is taken out while
+    // in use, so a decoder fed from inside another's listener gets an array of its own.
+    byte[] copy = COPY.get();
+    if (copy != null) COPY.set(null);
     int remaining = buffer.remaining();
     if (copy == null || (copy.length < remaining && copy.length < COPY_CHUNK)) {
-      // Sized to what arrives, up to 8 KiB: a slow stream of small reads keeps a small array.
-      copy = copyBuffer = new byte[Math.min(COPY_CHUNK, Math.max(256, pow2AtLeast(remaining)))];
+      // Sized to what arrives, up to 8 KiB: a thread that only sees small reads keeps a small one.
+      copy = new byte[Math.min(COPY_CHUNK, Math.max(256, pow2AtLeast(remaining)))];
     }
-    while (buffer.hasRemaining()) {
-      int n = Math.min(copy.length, buffer.remaining());
-      buffer.get(copy, 0, n);
-      parser.feed(copy, 0, n);
+    try {
+      while (buffer.hasRemaining()) {
+        int n = Math.min(copy.length, buffer.remaining());
+        buffer.get(copy, 0, n);
+        parser.feed(copy, 0, n);
+      }
+    } finally {
+      COPY.set(copy);
     }
   }
 

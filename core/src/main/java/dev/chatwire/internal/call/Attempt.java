@@ -200,6 +200,7 @@ final class Attempt<T> implements ResponseHandler {
     if (call.callback != null) readPending = true;
     RealCall.safe(() -> call.env.listener.responseHeaders(status, headers));
     if (!error) {
+      call.env.noMoreAttempts();
       try {
         call.sink.onResponse(status, headers);
       } catch (ChatWireException e) {

@@ -18,12 +18,18 @@ public final class CallEnv {
   final Timeouts timeouts;
   final RetryPolicy retryPolicy;
   final EventListener listener;
-  /** Builds the request of each attempt afresh (a rotating key is read per attempt). */
-  final Supplier<HttpRequest> request;
+  /**
+   * Builds the request of each attempt afresh (a rotating key is read per attempt); null once no
+   * attempt can follow (see {@link #noMoreAttempts()}).
+   */
+  private volatile @Nullable Supplier<HttpRequest> request;
   /** Hides the caller's key wherever an error body echoed it. */
   final UnaryOperator<String> mask;
-  /** The request as sent, for the listener's {@code callStart}; null in tests of the machinery. */
-  final @Nullable ChatCompletionRequest chatRequest;
+  /**
+   * The request as sent, for the listener's {@code callStart}; null in tests of the machinery, and
+   * once no attempt can follow.
+   */
+  volatile @Nullable ChatCompletionRequest chatRequest;
 
   /** Creates the environment of one call. */
   public CallEnv(
@@ -58,5 +64,21 @@ public final class CallEnv {
     this.retryPolicy = retryPolicy;
     this.listener = listener;
     this.request = request;
+  }
+
+  /** The next attempt's request. */
+  HttpRequest nextRequest() {
+    Supplier<HttpRequest> r = request;
+    if (r == null) throw new IllegalStateException("no attempt may follow a successful response");
+    return r.get();
+  }
+
+  /**
+   * Drops what only a further attempt would need (the encoded body, the typed request): a 2xx head
+   * arrived, after which nothing is retried, so a long stream does not keep them.
+   */
+  void noMoreAttempts() {
+    request = null;
+    chatRequest = null;
   }
 }

@@ -89,7 +89,7 @@ public final class RealCall<T> {
     Duration total = env.timeouts.getTotal();
     HttpRequest first;
     try {
-      first = env.request.get();
+      first = env.nextRequest();
     } catch (RuntimeException e) {
       fail(null, unbuildable(e));
       return;
@@ -129,7 +129,7 @@ public final class RealCall<T> {
     }
     HttpRequest request;
     try {
-      request = prepared != null ? prepared : env.request.get();
+      request = prepared != null ? prepared : env.nextRequest();
     } catch (RuntimeException e) {
       fail(a, unbuildable(e));
       return;

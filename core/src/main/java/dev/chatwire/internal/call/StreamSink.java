@@ -85,12 +85,17 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
     if (whole != null) {
       whole.onBytes(bytes);
     } else if (!done) {
+      long before = eventIndex;
       try {
         decoder.feed(bytes);
       } catch (EventTooLargeException e) {
         throw new EventTooLargeException(e.getEventSize(), e.getMaxEventSize(), e.getByteOffset(),
             e.getEventIndex(), partial());
       }
+      // A read of at most one whole event is a stream trickling at the model's pace: between its
+      // events it holds no parser (its buffers go back to the thread's pool), so a thousand
+      // waiting streams hold none. A stream that arrives faster keeps its parser from read to read.
+      if (eventIndex - before <= 1 && !decoder.isInsideEvent()) reader.close();
     }
   }
 

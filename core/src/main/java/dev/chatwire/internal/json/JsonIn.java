@@ -211,14 +211,13 @@ public final class JsonIn implements AutoCloseable {
       char[] chars = parser.getTextCharacters();
       int start = parser.getTextOffset();
       int len = parser.getTextLength();
-      char[] last = slot.chars;
-      if (slot.value != null && last.length == len) {
+      String last = slot.value;
+      if (last != null && last.length() == len) {
         int i = 0;
-        while (i < len && last[i] == chars[start + i]) i++;
-        if (i == len) return slot.value;
+        while (i < len && last.charAt(i) == chars[start + i]) i++;
+        if (i == len) return last;
       }
       String value = new String(chars, start, len);
-      slot.chars = java.util.Arrays.copyOfRange(chars, start, start + len);
       slot.value = value;
       return value;
     } catch (IOException e) {

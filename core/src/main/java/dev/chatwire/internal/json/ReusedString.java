@@ -4,14 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The last value of a string member that repeats on every stream chunk ({@code id}, {@code
- * model}), with a copy of its characters so the next value is compared without touching the
- * String. See {@link JsonIn#stringOrNullReusing(ReusedString)}. Not thread-safe.
+ * model}); the next value's characters are compared with it, and when equal it is used again. No
+ * copy of the characters is kept: a thousand streams in flight would hold one per member. See
+ * {@link JsonIn#stringOrNullReusing(ReusedString)}. Not thread-safe.
  */
 public final class ReusedString {
-  private static final char[] NONE = new char[0];
-
   @Nullable String value;
-  char[] chars = NONE;
 
   /** The last value read, or null before the first. */
   public @Nullable String value() {

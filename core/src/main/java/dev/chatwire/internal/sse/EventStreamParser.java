@@ -81,7 +81,7 @@ public final class EventStreamParser {
   private int dataLen;
   private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
-  private byte[] value = new byte[64];
+  private byte[] value = EMPTY; // made when an event, id or retry line first comes
   private int valueLen;
 
   private long retry;
@@ -454,7 +454,7 @@ public final class EventStreamParser {
 
   private void releaseValue() {
     valueLen = 0;
-    if (value.length > RETAINED_CAPACITY) value = new byte[64];
+    if (value.length > RETAINED_CAPACITY) value = EMPTY;
   }
 
   /**
@@ -501,7 +501,7 @@ public final class EventStreamParser {
   }
 
   private byte[] grow(byte[] buf, int min) {
-    long doubled = Math.max(2L * buf.length, min);
+    long doubled = Math.max(Math.max(2L * buf.length, min), 64);
     return Arrays.copyOf(buf, (int) Math.min(doubled, Math.max(maxEventSize, min)));
   }
 

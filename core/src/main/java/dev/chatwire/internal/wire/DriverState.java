@@ -43,9 +43,11 @@ final class DriverState {
   private boolean connectedTold;
   private boolean headTold;
   /** Buffer, token, buffer, token...; tokens NO_TOKEN when there is nothing to release. */
-  private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  // Made on first use: an exchange that waits with nothing queued (most of a slow stream's life,
+  // a thousand of them at once) holds no queue arrays.
+  private @Nullable ArrayDeque<Object> queue;
   private long queuedBytes;
-  private final ArrayDeque<Object> dropped = new ArrayDeque<>();
+  private @Nullable ArrayDeque<Object> dropped;
   private @Nullable ByteBuffer takenBuffer;
   private @Nullable Object takenToken;
   private @Nullable IOException takenError;
@@ -53,8 +55,10 @@ final class DriverState {
   /** Queues body bytes; false when they are not wanted (the exchange ended, or they are empty). */
   boolean offer(ByteBuffer bytes, @Nullable Object token) {
     if (terminated || ended || failure != null || !bytes.hasRemaining()) return false;
-    queue.add(bytes);
-    queue.add(token == null ? NO_TOKEN : token);
+    ArrayDeque<Object> q = queue;
+    if (q == null) q = queue = new ArrayDeque<>(4);
+    q.add(bytes);
+    q.add(token == null ? NO_TOKEN : token);
     queuedBytes += bytes.remaining();
     return true;
   }
@@ -74,11 +78,12 @@ final class DriverState {
       }
       return failure != null ? terminate(failure) : NONE;
     }
-    if (!queue.isEmpty()) {
+    ArrayDeque<Object> q = queue;
+    if (q != null && !q.isEmpty()) {
       if (demand > 0) {
         demand--;
-        takenBuffer = (ByteBuffer) queue.poll();
-        Object token = queue.poll();
+        takenBuffer = (ByteBuffer) q.poll();
+        Object token = q.poll();
         takenToken = token == NO_TOKEN ? null : token;
         queuedBytes -= takenBuffer.remaining();
         return BODY;
@@ -91,7 +96,8 @@ final class DriverState {
     }
     if (wire == null || reading || ended || failure != null) return NONE;
     boolean wanted = blocking
-        ? queue.isEmpty() && demand > 0 && waiting == 0 // a waiting consumer reads for itself
+        // A waiting consumer reads for itself.
+        ? (q == null || q.isEmpty()) && demand > 0 && waiting == 0
         : queuedBytes < ExchangeDriver.READ_AHEAD_BYTES;
     if (!wanted) return NONE;
     reading = true;
@@ -108,9 +114,15 @@ final class DriverState {
   /** Moves every queued token to the dropped list, for the drainer to release. */
   void dropAll() {
     Object o;
-    while ((o = queue.poll()) != null) {
-      Object token = queue.poll();
-      if (token != NO_TOKEN && token != null) dropped.add(token);
+    ArrayDeque<Object> q = queue;
+    if (q == null) return;
+    while ((o = q.poll()) != null) {
+      Object token = q.poll();
+      if (token != NO_TOKEN && token != null) {
+        ArrayDeque<Object> d = dropped;
+        if (d == null) d = dropped = new ArrayDeque<>(4);
+        d.add(token);
+      }
     }
     queuedBytes = 0;
   }
@@ -159,6 +171,7 @@ final class DriverState {
   }
 
   synchronized @Nullable Object takeDropped() {
-    return dropped.poll();
+    ArrayDeque<Object> d = dropped;
+    return d == null ? null : d.poll();
   }
 }

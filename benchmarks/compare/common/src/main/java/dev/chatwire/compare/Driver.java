@@ -155,6 +155,14 @@ public final class Driver {
     if (sleep > 0) TimeUnit.NANOSECONDS.sleep(sleep);
     int threads = THREADS.getThreadCount();
     long heap = liveHeap();
+    String histogram = System.getProperty("compare.histogram");
+    if (histogram != null) {
+      // What the live heap holds with every stream in flight (-Dcompare.histogram=FILE).
+      Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
+      Files.writeString(Path.of(histogram), String.valueOf(text));
+    }
     CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
     long wall = System.nanoTime() - t0;
     long lastFirst = 0;

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * done with it (on whichever thread that is).
  */
 final class NettyWire implements Wire {
-  private final Requests request;
+  /** Until it is written; dropped then, so a long stream keeps no request headers. */
+  private @Nullable Requests request;
   private final WireEvents events;
   private final HostPool pool;
   private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -118,7 +119,10 @@ final class NettyWire implements Wire {
     channel = c.channel();
     c.attach(this);
     events.connected();
-    c.channel().writeAndFlush(request.toMessage()).addListener(f -> {
+    Requests r = request;
+    if (r == null) throw new IllegalStateException("the request was already written");
+    request = null;
+    c.channel().writeAndFlush(r.toMessage()).addListener(f -> {
       if (f.isSuccess()) {
         requestWritten = true;
       } else {
