@@ -8,9 +8,13 @@ import dev.chatwire.transport.WireEvents;
 import dev.chatwire.transport.okhttp.internal.Clients;
 import dev.chatwire.transport.okhttp.internal.OkHttpWire;
 import dev.chatwire.transport.okhttp.internal.ReadBuffers;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Transport} on OkHttp, for Android (minSdk 26) and the JVM; built against OkHttp 4.12
@@ -71,8 +75,11 @@ public final class OkHttpTransport implements Transport {
   /** Calls per host, and in all, that the dispatcher of {@link #create()}'s client runs at once. */
   private static final int OWN_MAX_REQUESTS = 64;
 
+  /** The client for {@code http:} (for the caller's client, for every request). */
   private final OkHttpClient client;
   private final boolean ownsClient;
+  /** The own client's twin for {@code https:}, made on the first such request; shares its pool. */
+  private volatile @Nullable OkHttpClient tlsClient;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ReadBuffers buffers = new ReadBuffers();
 
@@ -83,14 +90,41 @@ public final class OkHttpTransport implements Transport {
 
   /**
    * A transport with an {@code OkHttpClient} of its own: OkHttp's defaults, except that its
-   * dispatcher runs 64 calls per host rather than 5. Shut down by {@link
-   * #close()}.
+   * dispatcher runs 64 calls per host rather than 5. Shut down by {@link #close()}.
+   *
+   * <p>TLS (the platform's trust store and socket factory, about a third of a second of a cold
+   * start) is set up on the first {@code https} request, not before: a client that only talks to
+   * a local server ({@code http://localhost:11434/v1}) never pays for it. Both kinds of request
+   * share one dispatcher and one connection pool.
    */
   public static OkHttpTransport create() {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(OWN_MAX_REQUESTS);
     dispatcher.setMaxRequestsPerHost(OWN_MAX_REQUESTS);
-    return new OkHttpTransport(new OkHttpClient.Builder().dispatcher(dispatcher).build(), true);
+    OkHttpClient cleartext = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT))
+        .build();
+    return new OkHttpTransport(cleartext, true);
+  }
+
+  /** The client that sends {@code request}. */
+  private OkHttpClient clientFor(HttpRequest request) {
+    if (!ownsClient || !"https".equalsIgnoreCase(request.getUri().getScheme())) return client;
+    OkHttpClient tls = tlsClient;
+    if (tls == null) {
+      synchronized (this) {
+        tls = tlsClient;
+        if (tls == null) {
+          // OkHttp's default specs; the builder shares the dispatcher and the pool.
+          tls = client.newBuilder()
+              .connectionSpecs(Arrays.asList(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+              .build();
+          tlsClient = tls;
+        }
+      }
+    }
+    return tls;
   }
 
   /**
@@ -111,7 +145,7 @@ public final class OkHttpTransport implements Transport {
   @Override
   public Wire open(HttpRequest request, WireEvents events) {
     if (closed.get()) throw new IllegalStateException("transport is closed");
-    return new OkHttpWire(client, buffers, request, events);
+    return new OkHttpWire(clientFor(request), buffers, request, events);
   }
 
   /**
