@@ -51,6 +51,9 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private boolean listenerEnded;
 
   private final UnaryOperator<String> mask;
+  /** Events at least this far apart mark a stream that waits more than it reads. */
+  private static final long TRICKLE_GAP_NANOS = 1_000_000L;
+  private long lastEventAt = System.nanoTime();
 
   /** A sink for a blocking stream (listener null) or an async one. */
   public StreamSink(@Nullable StreamListener listener) {
@@ -92,10 +95,15 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
         throw new EventTooLargeException(e.getEventSize(), e.getMaxEventSize(), e.getByteOffset(),
             e.getEventIndex(), partial());
       }
-      // A read of at most one whole event is a stream trickling at the model's pace: between its
-      // events it holds no parser (its buffers go back to the thread's pool), so a thousand
-      // waiting streams hold none. A stream that arrives faster keeps its parser from read to read.
-      if (eventIndex - before <= 1 && !decoder.isInsideEvent()) reader.close();
+      if (eventIndex != before) {
+        // A stream whose events come a millisecond or more apart trickles at the model's pace:
+        // between its events it holds no parser (its buffers go back to the thread's pool), so a
+        // thousand waiting streams hold none. A faster stream keeps its parser from event to event.
+        long now = System.nanoTime();
+        boolean trickling = now - lastEventAt >= TRICKLE_GAP_NANOS;
+        lastEventAt = now;
+        if (trickling && !decoder.isInsideEvent()) reader.close();
+      }
     }
   }
 
