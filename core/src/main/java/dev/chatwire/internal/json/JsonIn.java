@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.chatwire.error.DecodeException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -298,6 +299,7 @@ public final class JsonIn implements AutoCloseable {
    * on the value's last token.
    */
   public String raw() {
+    if (reusable) return rawInFeed();
     try {
       int start = (int) tokenStart();
       if (parser.currentToken().isStructStart()) {
@@ -312,6 +314,68 @@ public final class JsonIn implements AutoCloseable {
       throw failure(e, "malformed JSON");
     }
   }
+
+  // As raw(), for the reusable parser, without the two JsonLocation objects per call that asking
+  // Jackson for positions costs: the position comes from what the parser has not consumed yet,
+  // and a scalar's start is found back from its end (the parser has validated it already).
+  private String rawInFeed() {
+    try {
+      JsonToken t = parser.currentToken();
+      int start;
+      int end;
+      if (t.isStructStart()) {
+        start = position() - 1; // just after its '[' or '{'
+        skipChildren();
+        end = position();
+      } else {
+        parser.finishToken();
+        checkNumberLength(t);
+        end = position();
+        start = t == JsonToken.VALUE_STRING ? openingQuote(end - 1) : literalStart(end);
+      }
+      return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw failure(e, "malformed JSON");
+    }
+  }
+
+  /** Where the parser is in the current feed: what it has not consumed is after it. */
+  private int position() throws IOException {
+    return len - parser.releaseBuffered(DISCARD);
+  }
+
+  // The opening quote of the valid string whose closing quote is at buf[off + close]: the first
+  // quote back from it that no odd run of backslashes escapes.
+  private int openingQuote(int close) {
+    for (int i = close - 1; i >= 0; i--) {
+      if (buf[off + i] != '"') continue;
+      int slashes = 0;
+      while (i - 1 - slashes >= 0 && buf[off + i - 1 - slashes] == '\\') slashes++;
+      if ((slashes & 1) == 0) return i;
+    }
+    throw new IllegalStateException("no opening quote"); // the parser accepted the string
+  }
+
+  // The start of the number or literal (true, false, null) that ends before buf[off + end].
+  private int literalStart(int end) {
+    int i = end;
+    while (i > 0 && isLiteralByte(buf[off + i - 1])) i--;
+    return i;
+  }
+
+  private static boolean isLiteralByte(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
+        || b == '-' || b == '+' || b == '.';
+  }
+
+  /** Takes what {@code releaseBuffered} hands over, to learn only how much it was. */
+  private static final OutputStream DISCARD = new OutputStream() {
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  };
 
   /** Skips the current value (and its children). */
   public void skip() {
@@ -343,7 +407,12 @@ public final class JsonIn implements AutoCloseable {
   // The rest of the bytes are checked here: a partial token (a digit, "tru") would otherwise
   // wait in the parser for the next document. White space is then consumed so it can be fed.
   private void requireOnlyWhiteSpaceLeft() {
-    int end = (int) (parser.currentLocation().getByteOffset() - base);
+    int end;
+    try {
+      end = position();
+    } catch (IOException e) {
+      throw failure(e, "unexpected content after the JSON document");
+    }
     for (int i = end; i < len; i++) {
       byte b = buf[off + i];
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {

@@ -41,6 +41,55 @@ class JsonInTest {
   }
 
   @Test
+  void theStreamingReaderCapturesTheSameTextDocumentAfterDocument() {
+    String json = "{\"a\": 1.70e9 ,\"b\":\"h\\u00e9\\\"llo ✓\",\"c\":{ \"x\" : [1, {\"y\":null}] },"
+        + "\"d\":true,\"e\":null,\"f\":-0,\"g\":[],\"h\":\"\\\\\",\"i\":\"q\\\"\","
+        + "\"j\":\"\\\\\\\"\\\\\",\"k\":\"\",\"l\":-1.5E+3}  ";
+    byte[] src = json.getBytes(StandardCharsets.UTF_8);
+    JsonIn in = JsonIn.reusable();
+    for (int pad : new int[] {0, 7, 3}) {
+      byte[] buf = new byte[src.length + 2 * pad];
+      System.arraycopy(src, 0, buf, pad, src.length);
+      in.feed(buf, pad, src.length, pad);
+      in.next();
+      in.requireObject();
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String name; (name = in.nextField()) != null; ) out.put(name, in.raw());
+      in.requireEnd();
+      assertThat(out).containsExactly(
+          Map.entry("a", "1.70e9"),
+          Map.entry("b", "\"h\\u00e9\\\"llo ✓\""),
+          Map.entry("c", "{ \"x\" : [1, {\"y\":null}] }"),
+          Map.entry("d", "true"),
+          Map.entry("e", "null"),
+          Map.entry("f", "-0"),
+          Map.entry("g", "[]"),
+          Map.entry("h", "\"\\\\\""),
+          Map.entry("i", "\"q\\\"\""),
+          Map.entry("j", "\"\\\\\\\"\\\\\""),
+          Map.entry("k", "\"\""),
+          Map.entry("l", "-1.5E+3"));
+    }
+    in.close();
+  }
+
+  @Test
+  void theStreamingReaderRefusesContentAfterTheDocument() {
+    byte[] src = "{\"a\":1} x".getBytes(StandardCharsets.UTF_8);
+    JsonIn in = JsonIn.reusable();
+    in.feed(src, 0, src.length, 0);
+    in.next();
+    in.requireObject();
+    assertThat(in.nextField()).isEqualTo("a");
+    assertThat(in.raw()).isEqualTo("1");
+    assertThat(in.nextField()).isNull();
+    assertThatThrownBy(in::requireEnd)
+        .isInstanceOf(DecodeException.class)
+        .hasMessageContaining("unexpected content after the JSON document")
+        .satisfies(e -> assertThat(((DecodeException) e).getByteOffset()).isEqualTo(8)); // the x
+  }
+
+  @Test
   void typeErrorNamesPathExpectationAndOffset() {
     byte[] b = "{\"choices\":[{\"delta\":{\"tool_calls\":[{},{\"index\":\"1\"}]}}]}"
         .getBytes(StandardCharsets.UTF_8);
