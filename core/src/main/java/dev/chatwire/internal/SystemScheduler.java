@@ -61,7 +61,9 @@ public final class SystemScheduler implements Scheduler {
     Timer t;
     lock.lock();
     try {
-      t = new Timer(this, task, now + Math.max(0, delayNanos), sequence++);
+      // Clamped (73 years) so that now + delay cannot overflow into the past.
+      long delay = Math.min(Math.max(0, delayNanos), Long.MAX_VALUE >> 2);
+      t = new Timer(this, task, now + delay, sequence++);
       queue.add(t);
       if (thread == null) {
         Thread th = new Thread(this::loop, "chatwire-scheduler");

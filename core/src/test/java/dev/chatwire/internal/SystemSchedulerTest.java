@@ -101,6 +101,17 @@ class SystemSchedulerTest {
   }
 
   @Test
+  void aDelayTooLongToAddToTheClockNeverComesDue() throws Exception {
+    boolean[] ran = new boolean[1];
+    scheduler.schedule(() -> ran[0] = true, Long.MAX_VALUE);
+    CountDownLatch later = new CountDownLatch(1);
+    scheduler.schedule(later::countDown, TimeUnit.MILLISECONDS.toNanos(20));
+    assertThat(later.await(10, TimeUnit.SECONDS)).isTrue();
+    // The timer thread has run everything due by now; an overflowed deadline would have been.
+    assertThat(ran[0]).isFalse();
+  }
+
+  @Test
   void aThrowingTimerDoesNotStopTheOthers() throws Exception {
     CountDownLatch after = new CountDownLatch(1);
     Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
