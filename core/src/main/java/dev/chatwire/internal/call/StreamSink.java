@@ -53,7 +53,8 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private final UnaryOperator<String> mask;
   /** Events at least this far apart mark a stream that waits more than it reads. */
   private static final long TRICKLE_GAP_NANOS = 1_000_000L;
-  private long lastEventAt = System.nanoTime();
+  private long lastEventAt;
+  private boolean anyEvent;
 
   /** A sink for a blocking stream (listener null) or an async one. */
   public StreamSink(@Nullable StreamListener listener) {
@@ -99,8 +100,10 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
         // A stream whose events come a millisecond or more apart trickles at the model's pace:
         // between its events it holds no parser (its buffers go back to the thread's pool), so a
         // thousand waiting streams hold none. A faster stream keeps its parser from event to event.
-        long now = System.nanoTime();
-        boolean trickling = now - lastEventAt >= TRICKLE_GAP_NANOS;
+        RealCall<ChatCompletion> c = call;
+        long now = c != null ? c.env.scheduler.nanoTime() : System.nanoTime();
+        boolean trickling = !anyEvent || now - lastEventAt >= TRICKLE_GAP_NANOS;
+        anyEvent = true;
         lastEventAt = now;
         if (trickling && !decoder.isInsideEvent()) reader.close();
       }
@@ -183,6 +186,11 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
         // A listener's failure does not change the call's outcome.
       }
     }
+  }
+
+  /** Whether the sink holds a JSON parser now (it does not between a trickling stream's events). */
+  public boolean holdsParser() {
+    return reader.isOpen();
   }
 
   @Override

@@ -110,6 +110,11 @@ public final class ChunkReader implements AutoCloseable {
     }
   }
 
+  /** Whether the reader holds a parser (between {@link #close()} and the next read it does not). */
+  public boolean isOpen() {
+    return in != null;
+  }
+
   /** Releases the parser's buffers; the reader may still be used (it then makes a new parser). */
   @Override
   public void close() {

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
  *                       chatwire-jdk)
  *   --modes a,b         a subset of: throughput latency first cold concurrent
+ *   --client n=d,c,a    one more client: name n, module directory d (its target/classes and
+ *                       target/classpath.txt), StreamClient class c, argument a; after --clients
  *   --serve             only run the server and print its port, to run a Driver by hand (with
  *                       JFR or class loading logs): Driver &lt;client class&gt; &lt;arg&gt; &lt;port&gt;
  *                       cold|throughput|first|... (see Driver)
@@ -76,6 +78,17 @@ public final class Launcher {
         case "--clients": clients = List.of(args[i + 1].split(",")); break;
         case "--concurrent": concurrent = List.of(args[i + 1].split(",")); break;
         case "--modes": modes = List.of(args[i + 1].split(",")); break;
+        case "--client": {
+          // NAME=DIR,CLASS,ARG: one more client, from DIR/target/classes and DIR/target/classpath.txt
+          // (relative to benchmarks/compare/), e.g. ChatWire built from another commit.
+          String[] kv = args[i + 1].split("=", 2);
+          CLIENTS.put(kv[0], kv[1].split(","));
+          if (!clients.contains(kv[0])) {
+            clients = new ArrayList<>(clients);
+            clients.add(kv[0]);
+          }
+          break;
+        }
         default: throw new IllegalArgumentException(args[i]);
       }
     }
