@@ -131,7 +131,7 @@ final class Attempt<T> implements ResponseHandler {
     call.succeed(this, value);
     // The server kept the body open after the end: release the connection rather than wait, but
     // one grace later. A transport may have read the body's end already and only not reported it
-    // yet (java.net.http returns the connection to its pool first); cancelling then could close
+    // yet (java.net.http may return the connection to its pool first); cancelling then could close
     // a connection another exchange has taken. An end reported meanwhile makes this a no-op.
     if (ex != null) call.env.scheduler.schedule(ex::cancel, RealCall.DRAIN_GRACE_NANOS);
   }
