@@ -317,7 +317,9 @@ public final class JsonIn implements AutoCloseable {
 
   // As raw(), for the reusable parser, without the two JsonLocation objects per call that asking
   // Jackson for positions costs: the position comes from what the parser has not consumed yet,
-  // and a scalar's start is found back from its end (the parser has validated it already).
+  // and a scalar's start is found back from its end (the parser has validated it already). Only
+  // the non-blocking parser can be asked so: the one-shot parser's releaseBuffered consumes what
+  // it reports, so raw() keeps asking that one for locations (once per document, not per chunk).
   private String rawInFeed() {
     try {
       JsonToken t = parser.currentToken();

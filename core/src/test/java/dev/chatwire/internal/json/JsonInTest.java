@@ -23,28 +23,42 @@ class JsonInTest {
     return out;
   }
 
+  /** Members of every kind of value, and the exact source text each must be read as. */
+  private static final String EVERY_KIND =
+      "{\"a\": 1.70e9 ,\"b\":\"h\\u00e9\\\"llo ✓\",\"c\":{ \"x\" : [1, {\"y\":null}] },"
+          + "\"d\":true,\"e\":null,\"f\":-0,\"g\":[]}";
+
+  private static Map<String, String> everyKindRead() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("a", "1.70e9");
+    expected.put("b", "\"h\\u00e9\\\"llo ✓\"");
+    expected.put("c", "{ \"x\" : [1, {\"y\":null}] }");
+    expected.put("d", "true");
+    expected.put("e", "null");
+    expected.put("f", "-0");
+    expected.put("g", "[]");
+    return expected;
+  }
+
   @Test
   void rawCapturesExactSourceTextOfEveryKindOfValue() {
-    String json = "{\"a\": 1.70e9 ,\"b\":\"h\\u00e9\\\"llo ✓\",\"c\":{ \"x\" : [1, {\"y\":null}] },"
-        + "\"d\":true,\"e\":null,\"f\":-0,\"g\":[]}";
     for (int pad : new int[] {0, 7}) {
-      assertThat(rawMembers(json, pad))
-          .containsExactly(
-              Map.entry("a", "1.70e9"),
-              Map.entry("b", "\"h\\u00e9\\\"llo ✓\""),
-              Map.entry("c", "{ \"x\" : [1, {\"y\":null}] }"),
-              Map.entry("d", "true"),
-              Map.entry("e", "null"),
-              Map.entry("f", "-0"),
-              Map.entry("g", "[]"));
+      assertThat(rawMembers(EVERY_KIND, pad)).containsExactlyEntriesOf(everyKindRead());
     }
   }
 
   @Test
   void theStreamingReaderCapturesTheSameTextDocumentAfterDocument() {
-    String json = "{\"a\": 1.70e9 ,\"b\":\"h\\u00e9\\\"llo ✓\",\"c\":{ \"x\" : [1, {\"y\":null}] },"
-        + "\"d\":true,\"e\":null,\"f\":-0,\"g\":[],\"h\":\"\\\\\",\"i\":\"q\\\"\","
-        + "\"j\":\"\\\\\\\"\\\\\",\"k\":\"\",\"l\":-1.5E+3}  ";
+    // The same members, then strings that end in escaped backslashes and quotes, an empty one and
+    // a signed exponent: their starts are found back from their ends.
+    String json = EVERY_KIND.substring(0, EVERY_KIND.length() - 1)
+        + ",\"h\":\"\\\\\",\"i\":\"q\\\"\",\"j\":\"\\\\\\\"\\\\\",\"k\":\"\",\"l\":-1.5E+3}  ";
+    Map<String, String> expected = everyKindRead();
+    expected.put("h", "\"\\\\\"");
+    expected.put("i", "\"q\\\"\"");
+    expected.put("j", "\"\\\\\\\"\\\\\"");
+    expected.put("k", "\"\"");
+    expected.put("l", "-1.5E+3");
     byte[] src = json.getBytes(StandardCharsets.UTF_8);
     JsonIn in = JsonIn.reusable();
     for (int pad : new int[] {0, 7, 3}) {
@@ -56,19 +70,7 @@ class JsonInTest {
       Map<String, String> out = new LinkedHashMap<>();
       for (String name; (name = in.nextField()) != null; ) out.put(name, in.raw());
       in.requireEnd();
-      assertThat(out).containsExactly(
-          Map.entry("a", "1.70e9"),
-          Map.entry("b", "\"h\\u00e9\\\"llo ✓\""),
-          Map.entry("c", "{ \"x\" : [1, {\"y\":null}] }"),
-          Map.entry("d", "true"),
-          Map.entry("e", "null"),
-          Map.entry("f", "-0"),
-          Map.entry("g", "[]"),
-          Map.entry("h", "\"\\\\\""),
-          Map.entry("i", "\"q\\\"\""),
-          Map.entry("j", "\"\\\\\\\"\\\\\""),
-          Map.entry("k", "\"\""),
-          Map.entry("l", "-1.5E+3"));
+      assertThat(out).containsExactlyEntriesOf(expected);
     }
     in.close();
   }

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * for the blocking API). {@link #cancel()} cancels the call, which unblocks a read in progress.
  */
 public final class OkHttpWire implements Wire, Callback {
-  static final int READ_SIZE = 8192;
+  static final int READ_SIZE = ReadBuffers.SIZE;
 
   private final Call call;
   private final WireEvents events;
@@ -96,7 +96,7 @@ public final class OkHttpWire implements Wire, Callback {
       reading = true;
     }
     ByteBuffer v = view;
-    if (v == null) v = view = buffers.take(READ_SIZE);
+    if (v == null) v = view = buffers.take();
     int n;
     try {
       BufferedSource s = source;

@@ -13,20 +13,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReadBuffers {
   static final int SLOTS = 16;
+  /** The size of every buffer: one read of OkHttp's body source. */
+  public static final int SIZE = 8192;
 
   /** An empty set of buffers. */
   public ReadBuffers() {}
   private final AtomicReferenceArray<@Nullable ByteBuffer> slots = new AtomicReferenceArray<>(SLOTS);
 
-  /** A buffer of {@code size} bytes (array-backed), kept or new. */
-  public ByteBuffer take(int size) {
+  /** A buffer of {@link #SIZE} bytes (array-backed), kept or new. */
+  public ByteBuffer take() {
     int start = (int) (Thread.currentThread().getId() % SLOTS);
     for (int i = 0; i < SLOTS; i++) {
       int slot = (start + i) % SLOTS;
       ByteBuffer b = slots.get(slot);
       if (b != null && slots.compareAndSet(slot, b, null)) return b;
     }
-    return ByteBuffer.wrap(new byte[size]);
+    return ByteBuffer.wrap(new byte[SIZE]);
   }
 
   /** Keeps {@code buffer} for a later exchange; nobody may use it after this. */
