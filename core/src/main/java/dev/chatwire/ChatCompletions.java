@@ -99,7 +99,11 @@ public final class ChatCompletions {
    * accumulated completion at the end. Sets {@code stream: true} and, unless the request sets
    * {@code stream_options} or the client was built with {@code streamUsage(false)}, asks for usage
    * in the last chunk. Close it to stop early; it releases
-   * the connection.
+   * the connection. On a transport whose reads block (OkHttp) the first attempt is carried on the
+   * calling thread up to the response head, so this returns once the head is in or that attempt
+   * failed (retries, and every other transport, run elsewhere and return at once); an interrupt
+   * of the calling thread meanwhile cancels the call within about a second. A failure is thrown
+   * by the iteration, as always.
    */
   public ChatStream stream(ChatCompletionRequest request) {
     return stream(request, RequestOptions.none());

@@ -7,7 +7,8 @@ package dev.chatwire.transport;
  * ResponseHandler} call, counts demand, and decides what a throwing handler means, so no
  * transport has to.
  *
- * <p><b>Threading.</b> {@link #start()} is called once, after {@code open} returned. {@link
+ * <p><b>Threading.</b> {@link #start()} (or {@link #startOnCaller()}) is called once, after
+ * {@code open} returned. {@link
  * #read()} is never called twice without an answer in between (a {@code readComplete}, {@code
  * end} or {@code error} event, or, for a {@link #isBlocking() blocking} wire, its return). {@link
  * #cancel()} and {@link #release} may be called from any thread.
@@ -30,6 +31,17 @@ public interface Wire {
 
   /** Connects (or takes a pooled connection) and sends the request; never blocks. */
   void start();
+
+  /**
+   * Starts the exchange from a thread that would otherwise only wait for its head: the caller of
+   * a blocking call, whose first attempt this is. A {@link #isBlocking() blocking} wire may carry
+   * the exchange on this thread (connect, write, read the head) and return once it reported the
+   * head or an error, which saves two thread hand-offs per call; {@link #cancel()} from another
+   * thread must still end it at once. The default is {@link #start()}.
+   */
+  default void startOnCaller() {
+    start();
+  }
 
   /**
    * Reads more of the response body. A non-blocking wire starts one socket read and returns; what

@@ -32,6 +32,14 @@ public final class RealCall<T> {
    */
   static final long DRAIN_GRACE_NANOS = 1_000_000_000L;
 
+  /**
+   * How often a caller whose thread carries its first attempt (see {@link #startAttempt}) is
+   * checked for an interrupt: a socket read does not notice one. One second, the system
+   * scheduler's tick, so that the check never wakes its thread early. Checked on the system
+   * scheduler whatever the call's: an interrupt happens in real time.
+   */
+  static final long INTERRUPT_CHECK_NANOS = 1_000_000_000L;
+
   /** Where a call is. An attempt's own progress is its {@code Attempt.Phase}. */
   enum State {
     /** An attempt is current (or about to start). */
@@ -112,10 +120,17 @@ public final class RealCall<T> {
         lock.unlock();
       }
     }
-    startAttempt(first);
+    startAttempt(first, callback == null);
   }
 
-  private void startAttempt(@Nullable HttpRequest prepared) {
+  /**
+   * Starts the next attempt. {@code onCaller}: this is a blocking call's first attempt, started on
+   * the caller's thread, which would only wait for the head; a blocking transport (OkHttp) then
+   * carries the exchange on it up to the head, without the two thread hand-offs of starting it
+   * elsewhere. While it does, the caller is checked for an interrupt, which a socket read would
+   * not notice (an interrupt of a waiting caller cancels the call).
+   */
+  private void startAttempt(@Nullable HttpRequest prepared, boolean onCaller) {
     Attempt<T> a;
     lock.lock();
     try {
@@ -144,14 +159,52 @@ public final class RealCall<T> {
             () -> a.headersTimedOut(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
+    boolean here = onCaller && !Thread.currentThread().isInterrupted();
+    InterruptWatch watch = here ? new InterruptWatch(Thread.currentThread()) : null;
     try {
-      a.exchange.start(env.transport, request);
+      a.exchange.start(env.transport, request, here);
     } catch (IllegalStateException e) {
       fail(a, new ChatWireException("the transport is closed", e));
       if (a.number == 1 && Thread.currentThread() == starter) throw e;
     } catch (RuntimeException e) {
       fail(a, new ChatWireException("the transport rejected the request ("
           + e.getClass().getName() + ")", e));
+    } finally {
+      if (watch != null) watch.stop();
+    }
+  }
+
+  /** Cancels the call once {@code caller} is interrupted; checks until stopped. */
+  private final class InterruptWatch implements Runnable {
+    private final Thread caller;
+    private volatile Scheduler.@Nullable Cancellable timer;
+    private volatile boolean stopped;
+
+    InterruptWatch(Thread caller) {
+      this.caller = caller;
+      arm();
+    }
+
+    private void arm() {
+      Scheduler.Cancellable t = Scheduler.system().schedule(this, INTERRUPT_CHECK_NANOS);
+      timer = t;
+      if (stopped) t.cancel();
+    }
+
+    @Override
+    public void run() {
+      if (stopped) return;
+      if (caller.isInterrupted()) {
+        cancel("interrupted while waiting for the response");
+      } else {
+        arm();
+      }
+    }
+
+    void stop() {
+      stopped = true;
+      Scheduler.Cancellable t = timer;
+      if (t != null) t.cancel();
     }
   }
 
@@ -308,7 +361,7 @@ public final class RealCall<T> {
     // The retry starts once its delay passed and the listener has heard of it, whichever is last.
     AtomicInteger pending = new AtomicInteger(2);
     Runnable startAfterBoth = () -> {
-      if (pending.decrementAndGet() == 0) startAttempt(null);
+      if (pending.decrementAndGet() == 0) startAttempt(null, false);
     };
     boolean retry;
     lock.lock();

@@ -52,13 +52,26 @@ public final class ExchangeDriver implements Exchange, WireEvents {
    * @throws IllegalArgumentException if the transport cannot send the request
    */
   public void start(Transport transport, HttpRequest request) {
+    start(transport, request, false);
+  }
+
+  /**
+   * As {@link #start(Transport, HttpRequest)}; {@code onCaller}: the calling thread would only wait
+   * for the head, so a blocking wire may carry the exchange on it ({@link Wire#startOnCaller()}).
+   */
+  public void start(Transport transport, HttpRequest request, boolean onCaller) {
     Wire wire = transport.open(request, this);
+    boolean blocking = wire.isBlocking();
     synchronized (state) {
       state.wire = wire;
-      state.blocking = wire.isBlocking();
+      state.blocking = blocking;
       if (state.cancelled || state.terminated) return;
     }
-    wire.start();
+    if (onCaller && blocking) {
+      wire.startOnCaller();
+    } else {
+      wire.start();
+    }
   }
 
   // Exchange: any thread.

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One OkHttp call as a blocking {@link Wire}. The head arrives through {@link Call#enqueue} on
- * OkHttp's dispatcher thread; each {@link #read()} is one read of up to {@value #READ_SIZE} bytes
+ * OkHttp's dispatcher thread, or through {@link Call#execute} on the caller's thread when core
+ * starts a blocking call's first attempt there ({@link #startOnCaller()}); each {@link #read()} is one read of up to {@value #READ_SIZE} bytes
  * from OkHttp's blocking source on the thread core's exchange driver reads on (the consumer's,
  * for the blocking API). {@link #cancel()} cancels the call, which unblocks a read in progress.
  */
@@ -51,6 +52,22 @@ public final class OkHttpWire implements Wire, Callback {
   @Override
   public void start() {
     call.enqueue(this);
+  }
+
+  /**
+   * Executes the call on the calling thread up to its head ({@link Call#execute}); the body is
+   * then read by {@link #read()}, on the thread that asks, as after {@link #start()}.
+   */
+  @Override
+  public void startOnCaller() {
+    Response r;
+    try {
+      r = call.execute();
+    } catch (IOException e) {
+      onFailure(call, e);
+      return;
+    }
+    onResponse(call, r);
   }
 
   @Override

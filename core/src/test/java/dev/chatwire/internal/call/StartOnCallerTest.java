@@ -1,0 +1,249 @@
+package dev.chatwire.internal.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatwire.EventListener;
+import dev.chatwire.RetryPolicy;
+import dev.chatwire.Scheduler;
+import dev.chatwire.Timeouts;
+import dev.chatwire.error.CancelledException;
+import dev.chatwire.error.ChatWireException;
+import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where an attempt starts: a blocking call's first attempt on its caller's thread ({@link
+ * Wire#startOnCaller()}), when the wire is blocking; everything else as before ({@link
+ * Wire#start()}), so that no retry or async call ever blocks a thread that is not the caller's.
+ */
+class StartOnCallerTest {
+  /** How each wire was started, in order: "start" or "onCaller", with the thread. */
+  private final List<String> starts = new CopyOnWriteArrayList<>();
+  private final List<Thread> startThreads = new CopyOnWriteArrayList<>();
+  private final List<Thread> readThreads = new CopyOnWriteArrayList<>();
+  private volatile boolean blocking = true;
+  /** Wires that fail before their head (connection refused), then succeed. */
+  private volatile int refusals;
+  /** A wire started on the caller that never answers until cancelled (a stalled server). */
+  private volatile boolean stallOnCaller;
+  private final CountDownLatch cancelled = new CountDownLatch(1);
+
+  private final Transport transport = new Transport() {
+    @Override
+    public Wire open(HttpRequest request, WireEvents events) {
+      return new Wire() {
+        private volatile boolean read;
+
+        @Override
+        public void start() {
+          record("start");
+          Thread io = new Thread(this::answer, "test-io");
+          io.start();
+        }
+
+        @Override
+        public void startOnCaller() {
+          record("onCaller");
+          if (stallOnCaller) {
+            // A socket read ignores interrupts (and keeps the flag): only cancel() ends it.
+            boolean interrupted = false;
+            while (true) {
+              try {
+                if (!cancelled.await(20, TimeUnit.SECONDS)) throw new AssertionError("stalled");
+                break;
+              } catch (InterruptedException e) {
+                interrupted = true;
+              }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            events.error(new IOException("Canceled"));
+            return;
+          }
+          answer();
+        }
+
+        private void record(String how) {
+          starts.add(how);
+          startThreads.add(Thread.currentThread());
+        }
+
+        private void answer() {
+          if (refusals > 0) {
+            refusals--;
+            events.error(new ConnectException("Connection refused"));
+            return;
+          }
+          events.connected();
+          events.head(200, Headers.EMPTY);
+        }
+
+        @Override
+        public void read() {
+          readThreads.add(Thread.currentThread());
+          if (read) {
+            events.end();
+          } else {
+            read = true;
+            events.body(ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8)), null);
+            if (!blocking) events.readComplete();
+          }
+        }
+
+        @Override
+        public void cancel() {
+          cancelled.countDown();
+        }
+
+        @Override
+        public boolean isBlocking() {
+          return blocking;
+        }
+      };
+    }
+
+    @Override
+    public void close() {}
+  };
+
+  private RealCall<String> call(RetryPolicy retries, RealCall.@Nullable Callback<String> callback) {
+    CallEnv env = new CallEnv(transport, Scheduler.system(), Timeouts.defaults(), retries,
+        EventListener.NONE, () -> HttpRequest.builder().uri(URI.create("http://127.0.0.1:1/")).build());
+    return new RealCall<>(env, new TextSink(), callback);
+  }
+
+  /** Runs a blocking call to its end on this thread, as the blocking API does. */
+  private static String block(RealCall<String> call) {
+    call.start();
+    call.awaitUntil(() -> false);
+    ChatWireException failure = call.failure();
+    if (failure != null) throw failure;
+    return String.valueOf(call.result());
+  }
+
+  @Test
+  void aBlockingCallCarriesItsFirstAttemptOnTheCallersThread() {
+    assertThat(block(call(RetryPolicy.none(), null))).isEqualTo("ok");
+
+    assertThat(starts).containsExactly("onCaller");
+    assertThat(startThreads).containsExactly(Thread.currentThread());
+    assertThat(readThreads).containsOnly(Thread.currentThread());
+  }
+
+  @Test
+  void aRetryStartsAsBeforeNeverOnTheCaller() {
+    refusals = 1;
+    RetryPolicy retries = RetryPolicy.builder().maxRetries(1).initialDelay(Duration.ZERO)
+        .maxDelay(Duration.ZERO).build();
+
+    assertThat(block(call(retries, null))).isEqualTo("ok");
+
+    assertThat(starts).containsExactly("onCaller", "start");
+  }
+
+  @Test
+  void anAsyncCallNeverStartsOnTheCaller() throws Exception {
+    CompletableFuture<String> outcome = new CompletableFuture<>();
+    call(RetryPolicy.none(), new RealCall.Callback<String>() {
+      @Override
+      public void onSuccess(String result) {
+        outcome.complete(result);
+      }
+
+      @Override
+      public void onFailure(ChatWireException error) {
+        outcome.completeExceptionally(error);
+      }
+    }).start();
+
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+    assertThat(starts).containsExactly("start");
+  }
+
+  @Test
+  void aNonBlockingWireStartsAsBefore() {
+    blocking = false;
+
+    // A non-blocking wire is read on its own thread; this one answers each read at once.
+    assertThat(block(call(RetryPolicy.none(), null))).isEqualTo("ok");
+
+    assertThat(starts).containsExactly("start");
+  }
+
+  @Test
+  void anAlreadyInterruptedCallerDoesNotCarryTheAttempt() {
+    Thread.currentThread().interrupt();
+    try {
+      RealCall<String> call = call(RetryPolicy.none(), null);
+      call.start();
+      assertThat(starts).containsExactly("start");
+      call.cancel("done");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void anInterruptOfACallerInsideItsAttemptCancelsTheCall() throws Exception {
+    stallOnCaller = true;
+    CompletableFuture<@Nullable Throwable> outcome = new CompletableFuture<>();
+    CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        block(call(RetryPolicy.defaults(), null));
+        outcome.complete(null);
+      } catch (Throwable t) {
+        outcome.complete(t);
+      }
+      stillInterrupted.complete(Thread.currentThread().isInterrupted());
+    }, "stalled-caller");
+    caller.start();
+    while (starts.isEmpty()) Thread.onSpinWait();
+
+    caller.interrupt();
+
+    assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the wire was cancelled").isTrue();
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(CancelledException.class);
+    assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(starts).as("a cancelled call is not retried").containsExactly("onCaller");
+  }
+
+  /** The body as text. */
+  private static final class TextSink implements BodySink<String> {
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public void onResponse(int status, Headers headers) {}
+
+    @Override
+    public void onBytes(ByteBuffer bytes) {
+      text.append(StandardCharsets.UTF_8.decode(bytes));
+    }
+
+    @Override
+    public String onEnd() {
+      return text.toString();
+    }
+
+    @Override
+    public @Nullable ChatCompletion partial() {
+      return null;
+    }
+  }
+}
