@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stream whose events come a millisecond or more apart holds no JSON parser between them, and
- * reads exactly as a fast one (virtual time, a hand-operated transport).
+ * A stream whose events come a millisecond or more apart on average holds no JSON parser between
+ * them, and reads exactly as a fast one (virtual time, a hand-operated transport).
  */
 class StreamSinkTricklingTest {
   private final VirtualScheduler time = new VirtualScheduler();
@@ -23,7 +23,7 @@ class StreamSinkTricklingTest {
   private final List<ChatCompletionChunk> chunks = new ArrayList<>();
 
   @Test
-  void aTricklingStreamReleasesItsParserBetweenEventsAndAFastOneKeepsIt() {
+  void aTricklingStreamReleasesItsParserBetweenEventsEvenWhenTwoComeTogether() {
     ManualStream stream = new ManualStream(transport, time, chunks::add);
     StreamSink sink = stream.sink;
     WireEvents events = stream.events;
@@ -34,15 +34,13 @@ class StreamSinkTricklingTest {
       events.body(ManualStream.event(ClientHarness.chunkJson(token)), null);
       assertThat(sink.holdsParser()).as("after %s", token).isFalse();
     }
-    // Events back to back: the parser stays from one to the next.
+    // Two events back to back (a busy server sent them together): still a trickling stream.
     events.body(ManualStream.event(ClientHarness.chunkJson(",")), null);
-    assertThat(sink.holdsParser()).isTrue();
-    events.body(ManualStream.event(ClientHarness.chunkJson(" you")), null);
-    assertThat(sink.holdsParser()).isTrue();
+    assertThat(sink.holdsParser()).isFalse();
     // Slow again, in the middle of a read: still read whole.
-    time.advance(Duration.ofMillis(5));
+    time.advance(Duration.ofMillis(20));
     byte[] split =
-        ("data: " + ClientHarness.chunkJson("!") + "\n\n").getBytes(StandardCharsets.UTF_8);
+        ("data: " + ClientHarness.chunkJson(" you") + "\n\n").getBytes(StandardCharsets.UTF_8);
     events.body(ByteBuffer.wrap(split, 0, 9), null);
     events.body(ByteBuffer.wrap(split, 9, split.length - 9), null);
     assertThat(sink.holdsParser()).isFalse();
@@ -50,10 +48,46 @@ class StreamSinkTricklingTest {
     events.body(ManualStream.event("[DONE]"), null);
     events.end();
 
-    assertThat(stream.outcome.get()).isInstanceOf(ChatCompletion.class);
-    ChatCompletion completion = (ChatCompletion) stream.outcome.get();
-    assertThat(completion.getChoices().get(0).getMessage().getContent()).isEqualTo("Hello, you!");
-    assertThat(chunks).hasSize(6);
+    assertThat(text(stream)).isEqualTo("Hello, you");
+    assertThat(chunks).hasSize(5);
     assertThat(sink.holdsParser()).isFalse(); // closed at [DONE]
+  }
+
+  @Test
+  void aFastStreamKeepsItsParserAndOneThatSpeedsUpTakesItBack() {
+    ManualStream stream = new ManualStream(transport, time, chunks::add);
+    StreamSink sink = stream.sink;
+    WireEvents events = stream.events;
+
+    // Events back to back from the start: the parser stays from one to the next.
+    events.body(ManualStream.event(ClientHarness.chunkJson("a")), null);
+    for (int i = 0; i < 3; i++) {
+      events.body(ManualStream.event(ClientHarness.chunkJson("b")), null);
+      assertThat(sink.holdsParser()).isTrue();
+    }
+    // Slow for a while: released between events.
+    for (int i = 0; i < 10; i++) {
+      time.advance(Duration.ofMillis(20));
+      events.body(ManualStream.event(ClientHarness.chunkJson("c")), null);
+    }
+    assertThat(sink.holdsParser()).isFalse();
+    // Fast again: once the average gap is under a millisecond the parser is kept again.
+    int fast = 0;
+    while (!sink.holdsParser() && fast < 100) {
+      events.body(ManualStream.event(ClientHarness.chunkJson("d")), null);
+      fast++;
+    }
+    assertThat(sink.holdsParser()).isTrue();
+    assertThat(fast).isBetween(10, 40);
+    events.body(ManualStream.event(ClientHarness.finishJson()), null);
+    events.body(ManualStream.event("[DONE]"), null);
+    events.end();
+
+    assertThat(text(stream)).isEqualTo("abbb" + "c".repeat(10) + "d".repeat(fast));
+  }
+
+  private static String text(ManualStream stream) {
+    assertThat(stream.outcome.get()).isInstanceOf(ChatCompletion.class);
+    return ((ChatCompletion) stream.outcome.get()).getChoices().get(0).getMessage().getContent();
   }
 }

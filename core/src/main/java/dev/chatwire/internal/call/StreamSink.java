@@ -51,9 +51,11 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private boolean listenerEnded;
 
   private final UnaryOperator<String> mask;
-  /** Events at least this far apart mark a stream that waits more than it reads. */
+  /** Events this far apart on average mark a stream that waits more than it reads. */
   private static final long TRICKLE_GAP_NANOS = 1_000_000L;
   private long lastEventAt;
+  /** The time between reads that brought events, averaged (each new gap weighs 1/8). */
+  private long averageGap;
   private boolean anyEvent;
 
   /** A sink for a blocking stream (listener null) or an async one. */
@@ -97,12 +99,20 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
             e.getEventIndex(), partial());
       }
       if (eventIndex != before) {
-        // A stream whose events come a millisecond or more apart trickles at the model's pace:
-        // between its events it holds no parser (its buffers go back to the thread's pool), so a
-        // thousand waiting streams hold none. A faster stream keeps its parser from event to event.
+        // A stream whose events come a millisecond or more apart on average trickles at the
+        // model's pace: between its events it holds no parser (its buffers go back to the
+        // thread's pool), so a thousand waiting streams hold none, even when a busy server or
+        // client bunches a few of their events together. A fast stream keeps its parser from
+        // event to event.
         RealCall<ChatCompletion> c = call;
         long now = c != null ? c.env.scheduler.nanoTime() : System.nanoTime();
-        boolean trickling = !anyEvent || now - lastEventAt >= TRICKLE_GAP_NANOS;
+        boolean trickling;
+        if (anyEvent) {
+          averageGap += (Math.max(0, now - lastEventAt) - averageGap) >> 3;
+          trickling = averageGap >= TRICKLE_GAP_NANOS;
+        } else {
+          trickling = true;
+        }
         anyEvent = true;
         lastEventAt = now;
         if (trickling && !decoder.isInsideEvent()) reader.close();

@@ -1,12 +1,16 @@
 package dev.chatwire.compare;
 
 /**
- * A sink that keeps the text, finish reason and usage of one stream and checks them against the
- * script; it can stamp the arrival time of each token.
+ * A sink that checks the text, finish reason and usage of one stream against the script; it can
+ * stamp the arrival time of each token. The text is compared piece by piece as it arrives, not
+ * kept: a copy of every stream's text would count against the client's heap per stream (and its
+ * allocation per chunk) though the client never made it.
  */
 final class Check implements Sink {
   private final Script script;
-  private final StringBuilder text = new StringBuilder();
+  /** How much of the script's text the pieces so far matched; -1 once one did not. */
+  private int matched;
+  private String mismatch = "";
   private final long[] arrivals;
   private int tokens;
   private long firstToken;
@@ -26,7 +30,13 @@ final class Check implements Sink {
     if (tokens == 0) firstToken = System.nanoTime();
     if (tokens < arrivals.length) arrivals[tokens] = System.nanoTime();
     tokens++;
-    text.append(piece);
+    if (matched < 0) return;
+    if (script.text.startsWith(piece, matched)) {
+      matched += piece.length();
+    } else {
+      mismatch = "piece " + tokens + " differs at char " + matched;
+      matched = -1;
+    }
   }
 
   @Override
@@ -51,9 +61,9 @@ final class Check implements Sink {
 
   /** Throws unless the stream delivered exactly the script. */
   void verify() {
-    if (!text.toString().equals(script.text)) {
-      throw new AssertionError("text differs: " + text.length() + " chars, expected "
-          + script.text.length());
+    if (matched != script.text.length()) {
+      throw new AssertionError(matched < 0 ? "text differs: " + mismatch
+          : "text differs: " + matched + " chars, expected " + script.text.length());
     }
     if (!finish.equals(Script.FINISH_REASON)) throw new AssertionError("finish: " + finish);
     if (prompt != Script.PROMPT_TOKENS || completion != script.completionTokens()

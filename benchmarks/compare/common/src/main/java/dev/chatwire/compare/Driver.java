@@ -141,6 +141,7 @@ public final class Driver {
     CompletableFuture.allOf(warm.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
     run(client, script, model(script.chunks, 0, 0));
     long heap0 = liveHeap();
+    histogram("compare.histogram0");
     String model = model(script.chunks, pace, 0);
     List<Check> checks = new ArrayList<>(streams);
     List<CompletableFuture<Void>> done = new ArrayList<>(streams);
@@ -155,14 +156,7 @@ public final class Driver {
     if (sleep > 0) TimeUnit.NANOSECONDS.sleep(sleep);
     int threads = THREADS.getThreadCount();
     long heap = liveHeap();
-    String histogram = System.getProperty("compare.histogram");
-    if (histogram != null) {
-      // What the live heap holds with every stream in flight (-Dcompare.histogram=FILE).
-      Object text = ManagementFactory.getPlatformMBeanServer().invoke(
-          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-          "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
-      Files.writeString(Path.of(histogram), String.valueOf(text));
-    }
+    histogram("compare.histogram");
     CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
     long wall = System.nanoTime() - t0;
     long lastFirst = 0;
@@ -175,6 +169,20 @@ public final class Driver {
     result("ideal_s", script.events() * pace / 1e6);
     result("threads", Math.max(threads, THREADS.getPeakThreadCount()) - threadsBefore);
     result("live_kb_per_stream", (heap - heap0) / 1024.0 / streams);
+  }
+
+  /**
+   * Writes the live heap's class histogram to the file the system property {@code property} names,
+   * if set: {@code compare.histogram} with every stream in flight, {@code compare.histogram0}
+   * before they start (the difference is what the streams hold).
+   */
+  private static void histogram(String property) throws Exception {
+    String file = System.getProperty(property);
+    if (file == null) return;
+    Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+        "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
+    Files.writeString(Path.of(file), String.valueOf(text));
   }
 
   private static long liveHeap() {
