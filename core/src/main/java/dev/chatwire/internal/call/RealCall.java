@@ -77,6 +77,8 @@ public final class RealCall<T> {
   private Scheduler.@Nullable Cancellable retryTimer;
   /** The thread in {@link #start()}, which hears of a closed transport by an exception. */
   private volatile @Nullable Thread starter;
+  /** Consumers in {@link #awaitUntil} that announced a wait; written under lock. */
+  private volatile int waiting;
   /** When the total deadline passes, in scheduler time; meaningful only with a deadline. */
   private long deadlineAt;
 
@@ -236,7 +238,11 @@ public final class RealCall<T> {
           }
           continue;
         }
+        // Announce the wait, then look again: a sink that added a chunk before it could see
+        // the announcement is seen here (see signalIfWaiting).
+        waiting++;
         try {
+          if (ready.getAsBoolean()) break;
           changed.await();
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
@@ -246,11 +252,23 @@ public final class RealCall<T> {
           } finally {
             lock.lock();
           }
+        } finally {
+          waiting--;
         }
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Wakes a blocked consumer after the sink made something ready, if one waits: the sink makes it
+   * ready with a volatile write before it calls this, and a consumer announces its wait before it
+   * looks a last time, so one of the two sees the other and no wake-up is lost. A consumer that
+   * reads for itself (OkHttp) is never waiting when its own read produces a chunk: no lock.
+   */
+  public void signalIfWaiting() {
+    if (waiting > 0) signal();
   }
 
   /** Wakes a blocked consumer after the sink produced something. */

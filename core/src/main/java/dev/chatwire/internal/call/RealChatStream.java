@@ -57,7 +57,9 @@ public final class RealChatStream implements ChatStream {
         ChatCompletionChunk chunk = sink.queue.poll();
         if (chunk != null) return chunk;
         if (!hasNext()) throw new NoSuchElementException();
-        return sink.queue.remove();
+        chunk = sink.queue.poll();
+        if (chunk == null) throw new NoSuchElementException();
+        return chunk;
       }
     };
   }

@@ -16,7 +16,6 @@ import dev.chatwire.stream.ChunkAccumulator;
 import dev.chatwire.stream.StreamListener;
 import dev.chatwire.transport.Headers;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +38,7 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private final SseDecoder decoder = new SseDecoder(this);
   private final ChunkReader reader = new ChunkReader();
   private final ChunkAccumulator accumulator = new ChunkAccumulator();
-  final ConcurrentLinkedQueue<ChatCompletionChunk> queue = new ConcurrentLinkedQueue<>();
+  final ChunkQueue queue = new ChunkQueue();
   private @Nullable RealCall<ChatCompletion> call;
   private int status;
   private Headers headers = Headers.EMPTY;
@@ -165,7 +164,7 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
     StreamListener l = listener;
     if (l == null) {
       queue.add(chunk);
-      if (c != null) c.signal();
+      if (c != null) c.signalIfWaiting();
       return;
     }
     synchronized (listenerLock) {

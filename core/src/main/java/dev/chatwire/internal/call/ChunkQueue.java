@@ -1,0 +1,71 @@
+package dev.chatwire.internal.call;
+
+import dev.chatwire.model.ChatCompletionChunk;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The chunks a blocking stream's sink has read and its iterator has not taken yet: one producer
+ * (the sink, whose calls the exchange driver never overlaps, each ordered after the last by the
+ * driver's lock, whatever thread makes it) and one consumer (the iterating thread). Chunks sit in
+ * arrays of {@value #SEGMENT} linked one after the other, so adding one costs a store and a
+ * volatile write, no node object and no compare-and-set.
+ */
+final class ChunkQueue {
+  static final int SEGMENT = 32;
+
+  private static final class Segment {
+    final @Nullable ChatCompletionChunk[] items = new ChatCompletionChunk[SEGMENT];
+    volatile @Nullable Segment next;
+  }
+
+  /** How many chunks were ever added; written by the producer only. */
+  private volatile long added;
+  // The producer's.
+  private Segment tail = new Segment();
+  private int tailIndex;
+  // The consumer's.
+  private Segment head = tail;
+  private int headIndex;
+  private long taken;
+
+  /** Adds {@code chunk}; the producer only. */
+  void add(ChatCompletionChunk chunk) {
+    Segment t = tail;
+    t.items[tailIndex] = chunk;
+    if (++tailIndex == SEGMENT) {
+      Segment next = new Segment();
+      t.next = next;
+      tail = next;
+      tailIndex = 0;
+    }
+    added = added + 1; // the volatile write that publishes the chunk (and a new segment)
+  }
+
+  /** Whether nothing is left to take; the consumer only. */
+  boolean isEmpty() {
+    return taken == added;
+  }
+
+  /** Takes the oldest chunk, or null if none is left; the consumer only. */
+  @Nullable ChatCompletionChunk poll() {
+    if (taken == added) return null;
+    Segment h = head;
+    ChatCompletionChunk chunk = h.items[headIndex];
+    h.items[headIndex] = null;
+    if (++headIndex == SEGMENT) {
+      Segment next = h.next;
+      if (next == null) throw new IllegalStateException("a full segment without a next");
+      head = next;
+      headIndex = 0;
+    }
+    taken++;
+    return chunk;
+  }
+
+  /** Drops every chunk left; the consumer only. */
+  void clear() {
+    while (poll() != null) {
+      // dropped
+    }
+  }
+}
