@@ -187,7 +187,7 @@ public final class ChunkReader implements AutoCloseable {
           fingerprint = in.stringOrNullReusing(this.fingerprint);
           break;
         default:
-          chunkExtras.put(name, in.raw());
+          chunkExtras.putRaw(name, in);
       }
     }
     in.requireEnd();
@@ -241,7 +241,7 @@ public final class ChunkReader implements AutoCloseable {
           stopReason = ValueJson.stopReason(in);
           break;
         default:
-          choiceExtras.put(name, in.raw());
+          choiceExtras.putRaw(name, in);
       }
     }
     return access.chunkChoice(index, d, reason, logprobs, stopReason, choiceExtras.copy());

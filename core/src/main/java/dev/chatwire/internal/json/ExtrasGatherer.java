@@ -1,6 +1,7 @@
 package dev.chatwire.internal.json;
 
 import dev.chatwire.internal.Maps;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class ExtrasGatherer {
   private @Nullable String firstName;
   private @Nullable String firstRaw;
+  /** The first member's raw bytes, when it was put by {@link #putRaw} (then firstRaw is null). */
+  private byte @Nullable [] firstBytes;
   private final Map<String, String> more = new LinkedHashMap<>(4);
   private boolean many;
 
@@ -23,6 +26,7 @@ final class ExtrasGatherer {
   void clear() {
     firstName = null;
     firstRaw = null;
+    firstBytes = null;
     if (many) {
       more.clear();
       many = false;
@@ -35,19 +39,48 @@ final class ExtrasGatherer {
       if (first == null || first.equals(name)) {
         firstName = name;
         firstRaw = raw;
+        firstBytes = null;
         return;
       }
-      more.clear();
-      more.put(first, firstRaw);
-      many = true;
+      spill(first);
     }
     more.put(name, raw);
+  }
+
+  /**
+   * Puts the current value of {@code in} as raw JSON; the first member is kept as bytes, so that
+   * an object with one unknown member costs no String until its value is read.
+   */
+  void putRaw(String name, JsonIn in) {
+    if (!many) {
+      String first = firstName;
+      if (first == null || first.equals(name)) {
+        firstName = name;
+        firstRaw = null;
+        firstBytes = in.rawBytes();
+        return;
+      }
+      spill(first);
+    }
+    more.put(name, in.raw());
+  }
+
+  // A second name came: the first member moves to the map.
+  private void spill(String first) {
+    byte[] bytes = firstBytes;
+    String raw = bytes != null ? new String(bytes, StandardCharsets.UTF_8) : firstRaw;
+    more.clear();
+    more.put(first, raw);
+    firstBytes = null;
+    many = true;
   }
 
   /** An unmodifiable copy of what was gathered since {@link #clear()}; the shared empty map when none. */
   Map<String, String> copy() {
     if (many) return Maps.copy(more);
     String name = firstName;
-    return name == null ? Collections.emptyMap() : Collections.singletonMap(name, firstRaw);
+    if (name == null) return Collections.emptyMap();
+    byte[] bytes = firstBytes;
+    return bytes != null ? new OneRawExtra(name, bytes) : Collections.singletonMap(name, firstRaw);
   }
 }

@@ -12,6 +12,7 @@ import dev.chatwire.error.DecodeException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -299,8 +300,27 @@ public final class JsonIn implements AutoCloseable {
    * on the value's last token.
    */
   public String raw() {
-    if (reusable) return rawInFeed();
+    locateRaw();
+    return new String(buf, off + rawStart, rawEnd - rawStart, StandardCharsets.UTF_8);
+  }
+
+  /** As {@link #raw()}, the source text's UTF-8 bytes (a copy): no String is decoded. */
+  public byte[] rawBytes() {
+    locateRaw();
+    return Arrays.copyOfRange(buf, off + rawStart, off + rawEnd);
+  }
+
+  // Where the current value's source text is in buf, from off: [rawStart, rawEnd).
+  private int rawStart;
+  private int rawEnd;
+
+  // Finds the current value's source text, and leaves the parser on its last token.
+  private void locateRaw() {
     try {
+      if (reusable) {
+        locateInFeed();
+        return;
+      }
       int start = (int) tokenStart();
       if (parser.currentToken().isStructStart()) {
         skipChildren();
@@ -308,36 +328,30 @@ public final class JsonIn implements AutoCloseable {
         parser.finishToken();
         checkNumberLength(parser.currentToken());
       }
-      int end = (int) (parser.currentLocation().getByteOffset() - base);
-      return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
+      rawStart = start;
+      rawEnd = (int) (parser.currentLocation().getByteOffset() - base);
     } catch (IOException e) {
       throw failure(e, "malformed JSON");
     }
   }
 
-  // As raw(), for the reusable parser, without the two JsonLocation objects per call that asking
-  // Jackson for positions costs: the position comes from what the parser has not consumed yet,
-  // and a scalar's start is found back from its end (the parser has validated it already). Only
-  // the non-blocking parser can be asked so: the one-shot parser's releaseBuffered consumes what
-  // it reports, so raw() keeps asking that one for locations (once per document, not per chunk).
-  private String rawInFeed() {
-    try {
-      JsonToken t = parser.currentToken();
-      int start;
-      int end;
-      if (t.isStructStart()) {
-        start = position() - 1; // just after its '[' or '{'
-        skipChildren();
-        end = position();
-      } else {
-        parser.finishToken();
-        checkNumberLength(t);
-        end = position();
-        start = t == JsonToken.VALUE_STRING ? openingQuote(end - 1) : literalStart(end);
-      }
-      return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw failure(e, "malformed JSON");
+  // As locateRaw(), for the reusable parser, without the two JsonLocation objects per call that
+  // asking Jackson for positions costs: the position comes from what the parser has not consumed
+  // yet, and a scalar's start is found back from its end (the parser has validated it already).
+  // Only the non-blocking parser can be asked so: the one-shot parser's releaseBuffered consumes
+  // what it reports, so locateRaw() asks that one for locations (once per document, not per chunk).
+  private void locateInFeed() throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t.isStructStart()) {
+      rawStart = position() - 1; // just after its '[' or '{'
+      skipChildren();
+      rawEnd = position();
+    } else {
+      parser.finishToken();
+      checkNumberLength(t);
+      int end = position();
+      rawStart = t == JsonToken.VALUE_STRING ? openingQuote(end - 1) : literalStart(end);
+      rawEnd = end;
     }
   }
 
