@@ -37,6 +37,9 @@ public final class JsonIn implements AutoCloseable {
   /** Bytes fed before the current document; the parser's offsets count from the first. */
   private long base;
   private long eventIndex;
+  /** Where the last raw value's source text is in buf, from off: [rawStart, rawEnd). */
+  private int rawStart;
+  private int rawEnd;
 
   private JsonIn(JsonParser parser, boolean reusable, byte[] buf, int off, int len, long eventIndex) {
     this.parser = parser;
@@ -309,10 +312,6 @@ public final class JsonIn implements AutoCloseable {
     locateRaw();
     return Arrays.copyOfRange(buf, off + rawStart, off + rawEnd);
   }
-
-  // Where the current value's source text is in buf, from off: [rawStart, rawEnd).
-  private int rawStart;
-  private int rawEnd;
 
   // Finds the current value's source text, and leaves the parser on its last token.
   private void locateRaw() {
