@@ -130,7 +130,9 @@ public final class ChunkAccumulator {
       choice(part.getIndex()).add(part);
     }
     Map<String, String> unknown = chunk.getExtras();
-    if (!unknown.isEmpty()) unknown.forEach(extraSink);
+    // OpenAI's padding alone, as on nearly every chunk: nothing to keep, and nothing to decode.
+    boolean paddingOnly = unknown.size() == 1 && unknown.containsKey(OBFUSCATION);
+    if (!unknown.isEmpty() && !paddingOnly) unknown.forEach(extraSink);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +54,11 @@ final class OneRawExtra extends AbstractMap<String, String> {
   @Override
   public Set<Map.Entry<String, String>> entrySet() {
     return Collections.singleton(new SimpleImmutableEntry<>(name, text()));
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super String> action) {
+    action.accept(name, text());
   }
 
   @Override

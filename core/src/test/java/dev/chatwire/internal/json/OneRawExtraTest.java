@@ -33,6 +33,9 @@ class OneRawExtraTest {
     assertThat(map.containsKey("other")).isFalse();
     assertThat(map.keySet()).containsExactly("obfuscation");
     assertThat(map.values()).containsExactly("\"ab\\\"c\u00e9\"");
+    Map<String, String> seen = new LinkedHashMap<>();
+    map.forEach(seen::put);
+    assertThat(seen).isEqualTo(same);
     assertThatThrownBy(() -> map.put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> map.entrySet().clear())
         .isInstanceOf(UnsupportedOperationException.class);
