@@ -29,6 +29,10 @@ public final class RecordingHandler implements ResponseHandler {
   private final AtomicInteger inside = new AtomicInteger();
   private final AtomicLong demand = new AtomicLong();
   private volatile @Nullable Exchange exchange;
+  private final Object startLock = new Object();
+  // Guarded by startLock: asked for in a handler call before execute returned.
+  private int earlyRequests;
+  private boolean earlyCancel;
   private volatile boolean autoRequest;
   private volatile Consumer<RecordingHandler> afterEachBody = h -> {};
   private volatile Consumer<RecordingHandler> afterResponse = h -> {};
@@ -79,28 +83,52 @@ public final class RecordingHandler implements ResponseHandler {
     return this;
   }
 
-  /** Starts the exchange on {@code transport}. */
+  /**
+   * Starts the exchange on {@code transport}. The head may reach the handler before {@code
+   * execute} returns (an I/O thread can be that fast); demand or a cancel asked for in a handler
+   * call meanwhile is passed on as soon as the exchange is known.
+   */
   public Exchange start(Transport transport, HttpRequest request) {
     Exchange e = transport.execute(request, this);
-    exchange = e;
+    int early;
+    boolean cancelEarly;
+    synchronized (startLock) {
+      exchange = e;
+      early = earlyRequests;
+      cancelEarly = earlyCancel;
+    }
+    for (int i = 0; i < early; i++) e.request();
+    if (cancelEarly) e.cancel();
     return e;
+  }
+
+  /** The exchange, or null (then noted for {@link #start}) if execute has not returned yet. */
+  private @Nullable Exchange exchangeOrNote(int requests, boolean cancel) {
+    Exchange e = exchange;
+    if (e != null) return e;
+    synchronized (startLock) {
+      e = exchange;
+      if (e == null) {
+        earlyRequests += requests;
+        earlyCancel |= cancel;
+      }
+      return e;
+    }
   }
 
   /** Signals demand for {@code n} more body buffers. */
   public void request(int n) {
-    Exchange e = exchange;
-    if (e == null) throw new IllegalStateException("not started");
+    Exchange e = exchangeOrNote(n, false);
     for (int i = 0; i < n; i++) {
       demand.incrementAndGet();
-      e.request();
+      if (e != null) e.request();
     }
   }
 
   /** Cancels the exchange and notes the point: later, only one onError is allowed. */
   public void cancel() {
-    Exchange e = exchange;
-    if (e == null) throw new IllegalStateException("not started");
-    e.cancel();
+    Exchange e = exchangeOrNote(0, true);
+    if (e != null) e.cancel();
     synchronized (this) {
       if (callsAtCancel < 0) callsAtCancel = calls.size();
     }
