@@ -6,7 +6,6 @@ import dev.chatwire.EventListener;
 import dev.chatwire.RetryPolicy;
 import dev.chatwire.Scheduler;
 import dev.chatwire.Timeouts;
-import dev.chatwire.error.ChatWireException;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
@@ -15,7 +14,6 @@ import dev.chatwire.transport.Wire;
 import dev.chatwire.transport.WireEvents;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -71,25 +69,15 @@ class EarlyHeadTest {
 
   @Test
   void headBeforeStartReturnsIsReadOnTheTransportsThread() throws Exception {
-    CompletableFuture<String> outcome = new CompletableFuture<>();
+    FutureCallback<String> callback = new FutureCallback<>();
     CallEnv env = new CallEnv(earlyHead, Scheduler.system(), Timeouts.defaults(),
         RetryPolicy.none(), EventListener.NONE,
         () -> HttpRequest.builder().uri(URI.create("http://127.0.0.1:1/")).build());
-    RealCall<String> call = new RealCall<>(env, new EmptySink(), new RealCall.Callback<String>() {
-      @Override
-      public void onSuccess(String result) {
-        outcome.complete(result);
-      }
-
-      @Override
-      public void onFailure(ChatWireException error) {
-        outcome.completeExceptionally(error);
-      }
-    });
+    RealCall<String> call = new RealCall<>(env, new EmptySink(), callback);
 
     call.start();
 
-    assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+    assertThat(callback.outcome.get(10, TimeUnit.SECONDS)).isEqualTo("done");
     assertThat(requestedOn.get()).isSameAs(ioThread.get()).isNotSameAs(Thread.currentThread());
   }
 

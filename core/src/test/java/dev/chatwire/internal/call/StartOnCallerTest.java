@@ -177,20 +177,10 @@ class StartOnCallerTest {
 
   @Test
   void anAsyncCallNeverStartsOnTheCaller() throws Exception {
-    CompletableFuture<String> outcome = new CompletableFuture<>();
-    call(RetryPolicy.none(), new RealCall.Callback<String>() {
-      @Override
-      public void onSuccess(String result) {
-        outcome.complete(result);
-      }
+    FutureCallback<String> callback = new FutureCallback<>();
+    call(RetryPolicy.none(), callback).start();
 
-      @Override
-      public void onFailure(ChatWireException error) {
-        outcome.completeExceptionally(error);
-      }
-    }).start();
-
-    assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+    assertThat(callback.outcome.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
     assertThat(starts).containsExactly("start");
   }
 
