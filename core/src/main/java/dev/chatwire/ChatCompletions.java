@@ -53,7 +53,12 @@ public final class ChatCompletions {
     this.client = client;
   }
 
-  /** Sends {@code request} and waits for the completion on this thread. */
+  /**
+   * Sends {@code request} and waits for the completion on this thread. On a transport whose reads
+   * block (OkHttp) the first attempt is carried on this thread, with no hand-off to another; an
+   * interrupt of this thread cancels the call (while the head is awaited, within about a second:
+   * a socket read does not notice an interrupt, so it is checked once a second).
+   */
   public ChatCompletion create(ChatCompletionRequest request) {
     return create(request, RequestOptions.none());
   }
@@ -64,7 +69,7 @@ public final class ChatCompletions {
     RealCall<ChatCompletion> call =
         new RealCall<>(
             env(nonStreaming(request), false, options, seen), new CompletionSink(seen), null);
-    call.start();
+    call.start(true);
     call.awaitUntil(() -> false);
     ChatWireException failure = call.failure();
     if (failure != null) throw failure;
@@ -99,11 +104,8 @@ public final class ChatCompletions {
    * accumulated completion at the end. Sets {@code stream: true} and, unless the request sets
    * {@code stream_options} or the client was built with {@code streamUsage(false)}, asks for usage
    * in the last chunk. Close it to stop early; it releases
-   * the connection. On a transport whose reads block (OkHttp) the first attempt is carried on the
-   * calling thread up to the response head, so this returns once the head is in or that attempt
-   * failed (retries, and every other transport, run elsewhere and return at once); an interrupt
-   * of the calling thread meanwhile cancels the call within about a second. A failure is thrown
-   * by the iteration, as always.
+   * the connection. Returns at once, with the request sent: {@link ChatStream#close()} works from
+   * any thread while the response head is awaited.
    */
   public ChatStream stream(ChatCompletionRequest request) {
     return stream(request, RequestOptions.none());

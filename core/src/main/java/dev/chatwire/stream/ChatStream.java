@@ -9,8 +9,7 @@ import java.util.Iterator;
  * moment its bytes arrive, and every chunk is also accumulated into the {@link ChatCompletion} a
  * non-streaming call would have returned.
  *
- * <p>Iterate it once, and read it (the iterator, {@link #getCompletion()}) from one thread at a
- * time. A failure (a broken connection, a timeout, an error event, a malformed
+ * <p>Iterate it once, on one thread. A failure (a broken connection, a timeout, an error event, a malformed
  * chunk) is thrown from the iterator as a {@link dev.chatwire.error.ChatWireException} carrying
  * the partial completion. {@link #close()} may be called from any thread; it stops reading and
  * releases the connection, and a thread blocked in the iterator then gets a {@link
@@ -53,7 +52,8 @@ public interface ChatStream extends AutoCloseable, Iterable<ChatCompletionChunk>
 
   /**
    * Reads the rest of the stream (chunks not yet iterated are accumulated, not returned) and
-   * returns the whole completion; throws the stream's failure, if it failed.
+   * returns the whole completion; throws the stream's failure, if it failed. Any thread; the
+   * iterator returns no chunk after it was called.
    */
   ChatCompletion getCompletion();
 

@@ -95,6 +95,16 @@ public final class RealCall<T> {
    * @throws IllegalStateException if the transport is closed: nothing is sent, nothing retried
    */
   public void start() {
+    start(false);
+  }
+
+  /**
+   * As {@link #start()}; {@code onCaller}: a blocking call whose caller only waits for the outcome
+   * and holds no handle to cancel it by ({@code create}), so its first attempt may be carried on
+   * this thread (see {@link #startAttempt}). A stream is not: {@code stream()} returns at once, so
+   * that it can be closed from another thread while the head is awaited.
+   */
+  public void start(boolean onCaller) {
     starter = Thread.currentThread();
     Duration total = env.timeouts.getTotal();
     HttpRequest first;
@@ -122,7 +132,7 @@ public final class RealCall<T> {
         lock.unlock();
       }
     }
-    startAttempt(first, callback == null);
+    startAttempt(first, onCaller && callback == null);
   }
 
   /**
@@ -176,34 +186,36 @@ public final class RealCall<T> {
     }
   }
 
-  /** Cancels the call once {@code caller} is interrupted; checks until stopped. */
+  /**
+   * Cancels the call once {@code caller} is interrupted; checks until stopped. A check and {@link
+   * #stop()} exclude each other, so once stop() returned no check cancels the call (the caller
+   * may have moved on, and be interrupted for another reason).
+   */
   private final class InterruptWatch implements Runnable {
     private final Thread caller;
-    private volatile Scheduler.@Nullable Cancellable timer;
-    private volatile boolean stopped;
+    // Guarded by this.
+    private Scheduler.@Nullable Cancellable timer;
+    private boolean stopped;
 
     InterruptWatch(Thread caller) {
       this.caller = caller;
-      arm();
-    }
-
-    private void arm() {
-      Scheduler.Cancellable t = Scheduler.system().schedule(this, INTERRUPT_CHECK_NANOS);
-      timer = t;
-      if (stopped) t.cancel();
-    }
-
-    @Override
-    public void run() {
-      if (stopped) return;
-      if (caller.isInterrupted()) {
-        cancel("interrupted while waiting for the response");
-      } else {
-        arm();
+      synchronized (this) {
+        timer = Scheduler.system().schedule(this, INTERRUPT_CHECK_NANOS);
       }
     }
 
-    void stop() {
+    @Override
+    public synchronized void run() {
+      if (stopped) return;
+      if (caller.isInterrupted()) {
+        stopped = true;
+        cancel("interrupted while waiting for the response");
+      } else {
+        timer = Scheduler.system().schedule(this, INTERRUPT_CHECK_NANOS);
+      }
+    }
+
+    synchronized void stop() {
       stopped = true;
       Scheduler.Cancellable t = timer;
       if (t != null) t.cancel();

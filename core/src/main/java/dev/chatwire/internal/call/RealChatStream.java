@@ -32,7 +32,7 @@ public final class RealChatStream implements ChatStream {
     this.call = call;
     this.sink = sink;
     this.events = events;
-    this.queued = () -> !sink.queue.isEmpty();
+    this.queued = () -> !sink.discarding && !sink.queue.isEmpty();
   }
 
   @Override
@@ -44,9 +44,9 @@ public final class RealChatStream implements ChatStream {
       public boolean hasNext() {
         // A chunk already queued is taken without the call's lock: most are, since a read
         // delivers several.
-        if (!sink.queue.isEmpty()) return true;
+        if (queued.getAsBoolean()) return true;
         call.awaitUntil(queued);
-        if (!sink.queue.isEmpty()) return true;
+        if (queued.getAsBoolean()) return true;
         ChatWireException failure = call.failure();
         if (failure != null) throw failure;
         return false;
@@ -54,7 +54,7 @@ public final class RealChatStream implements ChatStream {
 
       @Override
       public ChatCompletionChunk next() {
-        ChatCompletionChunk chunk = sink.queue.poll();
+        ChatCompletionChunk chunk = sink.discarding ? null : sink.queue.poll();
         if (chunk != null) return chunk;
         if (!hasNext()) throw new NoSuchElementException();
         chunk = sink.queue.poll();
@@ -98,11 +98,9 @@ public final class RealChatStream implements ChatStream {
 
   @Override
   public ChatCompletion getCompletion() {
-    call.awaitUntil(() -> {
-      sink.queue.clear();
-      return false;
-    });
-    sink.queue.clear();
+    // From now on chunks are only accumulated; the queue stays the iterating thread's alone.
+    sink.discarding = true;
+    call.awaitUntil(() -> false);
     ChatWireException failure = call.failure();
     if (failure != null) throw failure;
     ChatCompletion result = call.result();

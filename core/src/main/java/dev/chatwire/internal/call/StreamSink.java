@@ -38,7 +38,14 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   private final SseDecoder decoder = new SseDecoder(this);
   private final ChunkReader reader = new ChunkReader();
   private final ChunkAccumulator accumulator = new ChunkAccumulator();
+  /** The chunks the iterator has not taken; the iterating thread is its one consumer. */
   final ChunkQueue queue = new ChunkQueue();
+  /**
+   * Set by {@code getCompletion()}: the chunks are only accumulated from then on, no longer
+   * queued, and the iterator returns none. So a thread other than the iterating one never touches
+   * the queue.
+   */
+  volatile boolean discarding;
   private @Nullable RealCall<ChatCompletion> call;
   private int status;
   private Headers headers = Headers.EMPTY;
@@ -163,6 +170,7 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
     }
     StreamListener l = listener;
     if (l == null) {
+      if (discarding) return;
       queue.add(chunk);
       if (c != null) c.signalIfWaiting();
       return;

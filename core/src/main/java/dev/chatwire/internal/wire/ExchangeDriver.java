@@ -68,7 +68,13 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       if (state.cancelled || state.terminated) return;
     }
     if (onCaller && blocking) {
-      wire.startOnCaller();
+      try {
+        wire.startOnCaller();
+      } catch (RuntimeException | Error e) {
+        // What start() would have reported: the exchange failed (a throwing interceptor, say).
+        error(new IOException("the transport failed to start: " + e.getClass().getName(), e));
+        if (e instanceof Error) throw e;
+      }
     } else {
       wire.start();
     }

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where an attempt starts: a blocking call's first attempt on its caller's thread ({@link
- * Wire#startOnCaller()}), when the wire is blocking; everything else as before ({@link
- * Wire#start()}), so that no retry or async call ever blocks a thread that is not the caller's.
+ * Where an attempt starts: the first attempt of a blocking {@code create()} on its caller's thread
+ * ({@link Wire#startOnCaller()}), when the wire is blocking; everything else as before ({@link
+ * Wire#start()}): no retry or async call ever blocks a thread that is not the caller's, and a
+ * stream returns at once so that it can be closed while its head is awaited.
  */
 class StartOnCallerTest {
   /** How each wire was started, in order: "start" or "onCaller", with the thread. */
@@ -47,6 +48,8 @@ class StartOnCallerTest {
   private volatile int refusals;
   /** A wire started on the caller that never answers until cancelled (a stalled server). */
   private volatile boolean stallOnCaller;
+  /** What startOnCaller throws, if set (an OkHttp interceptor that throws). */
+  private volatile @Nullable RuntimeException throwOnCaller;
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private final ServerSocket silent;
   private final Socket stalled;
@@ -78,6 +81,8 @@ class StartOnCallerTest {
         @Override
         public void startOnCaller() {
           record("onCaller");
+          RuntimeException boom = throwOnCaller;
+          if (boom != null) throw boom;
           if (stallOnCaller) {
             // A socket read that never gets a byte: an interrupt does not end it (nor clear the
             // flag), only cancel(), which closes the socket.
@@ -146,9 +151,9 @@ class StartOnCallerTest {
     return new RealCall<>(env, new TextSink(), callback);
   }
 
-  /** Runs a blocking call to its end on this thread, as the blocking API does. */
+  /** Runs a blocking call to its end on this thread, as {@code create()} does. */
   private static String block(RealCall<String> call) {
-    call.start();
+    call.start(true);
     call.awaitUntil(() -> false);
     ChatWireException failure = call.failure();
     if (failure != null) throw failure;
@@ -165,6 +170,17 @@ class StartOnCallerTest {
   }
 
   @Test
+  void aBlockingStreamStartsAsBeforeSoThatItCanBeClosedWhileTheHeadIsAwaited() {
+    RealCall<String> call = call(RetryPolicy.none(), null);
+    call.start(false); // what stream() does
+
+    call.awaitUntil(() -> false);
+
+    assertThat(call.result()).isEqualTo("ok");
+    assertThat(starts).containsExactly("start");
+  }
+
+  @Test
   void aRetryStartsAsBeforeNeverOnTheCaller() {
     refusals = 1;
     RetryPolicy retries = RetryPolicy.builder().maxRetries(1).initialDelay(Duration.ZERO)
@@ -173,6 +189,19 @@ class StartOnCallerTest {
     assertThat(block(call(retries, null))).isEqualTo("ok");
 
     assertThat(starts).containsExactly("onCaller", "start");
+  }
+
+  @Test
+  void aWireThatThrowsWhileCarriedOnTheCallerFailsTheAttemptInsteadOfEscaping() {
+    throwOnCaller = new IllegalStateException("an interceptor broke");
+
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> block(call(RetryPolicy.none(), null)));
+
+    assertThat(thrown).isInstanceOf(ChatWireException.class);
+    assertThat(thrown).hasRootCauseInstanceOf(IllegalStateException.class);
+    assertThat(thrown.getMessage()).doesNotContain("closed");
+    assertThat(cancelled.getCount()).as("the wire was cancelled").isZero();
   }
 
   @Test
@@ -199,7 +228,7 @@ class StartOnCallerTest {
     Thread.currentThread().interrupt();
     try {
       RealCall<String> call = call(RetryPolicy.none(), null);
-      call.start();
+      call.start(true);
       assertThat(starts).containsExactly("start");
       call.cancel("done");
     } finally {

@@ -39,7 +39,9 @@ import org.jspecify.annotations.Nullable;
  * once, and the sixth waits (and may meet the response-headers timeout). With your own client
  * your dispatcher decides: raise {@code maxRequestsPerHost} to allow more. The client that
  * {@link #create()} builds allows 64 per host and in all, since
- * ChatWire's streams are long and usually all go to one host.
+ * ChatWire's streams are long and usually all go to one host. A blocking {@code create()} runs its
+ * first attempt on the caller's thread ({@link okhttp3.Call#execute()}), which the dispatcher's
+ * limits do not count; its retries, and every stream, are enqueued.
  *
  * <p><b>Threading.</b> The response head arrives on OkHttp's dispatcher thread. Body bytes are
  * read with OkHttp's blocking source on the thread that asks for them: the blocking API reads on
@@ -145,7 +147,7 @@ public final class OkHttpTransport implements Transport {
   @Override
   public Wire open(HttpRequest request, WireEvents events) {
     if (closed.get()) throw new IllegalStateException("transport is closed");
-    return new OkHttpWire(clientFor(request), buffers, request, events);
+    return new OkHttpWire(clientFor(request), buffers, request, events, closed::get);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -29,6 +30,7 @@ public final class OkHttpWire implements Wire, Callback {
   private final Call call;
   private final WireEvents events;
   private final ReadBuffers buffers;
+  private final BooleanSupplier transportClosed;
   private volatile @Nullable Response response;
   private volatile @Nullable BufferedSource source;
   private volatile boolean cancelled;
@@ -40,11 +42,14 @@ public final class OkHttpWire implements Wire, Callback {
 
   /**
    * A wire for {@code request} on {@code client} (a client made by {@link Clients}), reading into
-   * a buffer of {@code buffers}.
+   * a buffer of {@code buffers}; {@code transportClosed} tells whether the transport was closed
+   * meanwhile.
    */
-  public OkHttpWire(OkHttpClient client, ReadBuffers buffers, HttpRequest request, WireEvents events) {
+  public OkHttpWire(OkHttpClient client, ReadBuffers buffers, HttpRequest request, WireEvents events,
+      BooleanSupplier transportClosed) {
     this.events = events;
     this.buffers = buffers;
+    this.transportClosed = transportClosed;
     this.call = client.newCall(
         OkHttpRequests.toOkHttp(request).newBuilder().tag(OkHttpWire.class, this).build());
   }
@@ -60,6 +65,12 @@ public final class OkHttpWire implements Wire, Callback {
    */
   @Override
   public void startOnCaller() {
+    if (transportClosed.getAsBoolean()) {
+      // Closed since open(): enqueue would be refused by the stopped dispatcher; execute would
+      // still run, on a client whose connections were just closed.
+      onFailure(call, new IOException("the transport is closed"));
+      return;
+    }
     Response r;
     try {
       r = call.execute();
