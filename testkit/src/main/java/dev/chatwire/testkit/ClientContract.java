@@ -572,6 +572,43 @@ public abstract class ClientContract extends ClientEdgeContract {
     gate.release();
   }
 
+  /**
+   * {@code stream()} returns while the server still holds the response head (a reasoning model
+   * can think for minutes before it answers), so another thread (a "stop" button) can close the
+   * stream then: the waiting reader gets a cancellation and the connection is released.
+   */
+  @Test
+  void aStreamCanBeClosedFromAnotherThreadWhileItsHeadIsAwaited() throws Exception {
+    Gate gate = new Gate();
+    server.enqueue(MockResponse.sse(chunkJson("late")).faultBeforeHeaders(Fault.stallUntil(gate)));
+    dev.chatwire.ChatWire c = client();
+    CompletableFuture<ChatStream> started = new CompletableFuture<>();
+    CompletableFuture<@Nullable Throwable> outcome = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        ChatStream s = c.chat().stream(request());
+        started.complete(s);
+        s.iterator().hasNext();
+        outcome.complete(null);
+      } catch (Throwable t) {
+        started.completeExceptionally(t);
+        outcome.complete(t);
+      }
+    }, "reader-awaiting-head");
+    reader.start();
+    RecordedRequest r = take();
+    ChatStream s = started.get(10, TimeUnit.SECONDS); // returned though no head came
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (reader.getState() != Thread.State.WAITING && reader.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    s.close();
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(CancelledException.class);
+    assertThat(r.awaitClosed(WAIT)).as("the connection was released").isTrue();
+    gate.release();
+  }
+
   @Test
   void cancellingAnAsyncFutureReleasesTheConnection() throws Exception {
     Gate gate = new Gate();
