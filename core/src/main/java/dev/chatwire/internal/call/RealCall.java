@@ -233,6 +233,9 @@ public final class RealCall<T> {
    * normally in both cases; the caller then checks {@link #failure()} and its own state.
    */
   public void awaitUntil(BooleanSupplier ready) {
+    // An interrupt cancels the call once; the flag is set again on the way out, not at once, so
+    // that waiting for the end to be published does not spin on await() throwing.
+    boolean interrupted = false;
     lock.lock();
     try {
       while (!ready.getAsBoolean() && !published) {
@@ -257,7 +260,7 @@ public final class RealCall<T> {
           if (ready.getAsBoolean()) break;
           changed.await();
         } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
+          interrupted = true;
           lock.unlock();
           try {
             cancel("interrupted while waiting for the response");
@@ -270,6 +273,7 @@ public final class RealCall<T> {
       }
     } finally {
       lock.unlock();
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 
