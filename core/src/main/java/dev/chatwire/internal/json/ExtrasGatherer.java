@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The unknown members of the object being read, gathered for one stream and copied out once per
- * object. The first member is held in two fields, so the common case (one provider member, such
- * as OpenAI's {@code obfuscation} on every chunk) costs no map entry; more go to a map kept for
- * the stream. Insertion order is kept and a repeated name keeps its place with the last value, as
+ * object. The first member is held in fields (as bytes when it was put raw), so the common case
+ * (one provider member, such as OpenAI's {@code obfuscation} on every chunk) costs no map entry;
+ * more go to a map kept for the stream. Insertion order is kept and a repeated name keeps its place with the last value, as
  * in a {@link LinkedHashMap}. Not thread-safe.
  */
 final class ExtrasGatherer {
@@ -34,17 +34,12 @@ final class ExtrasGatherer {
   }
 
   void put(String name, String raw) {
-    if (!many) {
-      String first = firstName;
-      if (first == null || first.equals(name)) {
-        firstName = name;
-        firstRaw = raw;
-        firstBytes = null;
-        return;
-      }
-      spill(first);
+    if (takesFirst(name)) {
+      firstRaw = raw;
+      firstBytes = null;
+    } else {
+      more.put(name, raw);
     }
-    more.put(name, raw);
   }
 
   /**
@@ -52,17 +47,24 @@ final class ExtrasGatherer {
    * an object with one unknown member costs no String until its value is read.
    */
   void putRaw(String name, JsonIn in) {
-    if (!many) {
-      String first = firstName;
-      if (first == null || first.equals(name)) {
-        firstName = name;
-        firstRaw = null;
-        firstBytes = in.rawBytes();
-        return;
-      }
-      spill(first);
+    if (takesFirst(name)) {
+      firstRaw = null;
+      firstBytes = in.rawBytes();
+    } else {
+      more.put(name, in.raw());
     }
-    more.put(name, in.raw());
+  }
+
+  // Whether name is (again) the first member, held in the fields; false: it goes to the map.
+  private boolean takesFirst(String name) {
+    if (many) return false;
+    String first = firstName;
+    if (first == null || first.equals(name)) {
+      firstName = name;
+      return true;
+    }
+    spill(first);
+    return false;
   }
 
   // A second name came: the first member moves to the map.
