@@ -2,8 +2,10 @@ package dev.chatwire.transport;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,6 +136,58 @@ public final class Headers {
     return sb.append('}').toString();
   }
 
+  /**
+   * Names and values that nearly every response of an OpenAI-compatible server carries, each kept
+   * once: a field equal to one, character for character, is stored as the shared instance, so a
+   * thousand open streams do not each hold their own copies of {@code Content-Type: text/event-stream}.
+   */
+  private static final class Common {
+    private static final Map<String, String> SHARED = new HashMap<>();
+
+    static {
+      String[] names = {
+          "content-type", "transfer-encoding", "connection", "date", "server", "cache-control",
+          "vary", "content-encoding", "keep-alive", "x-request-id", "request-id", "apim-request-id",
+          "openai-processing-ms", "openai-organization", "openai-project", "openai-version",
+          "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens",
+          "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+          "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-envoy-upstream-service-time",
+          "strict-transport-security", "x-content-type-options", "alt-svc", "cf-ray",
+          "cf-cache-status", "set-cookie", "access-control-allow-origin",
+          "access-control-expose-headers", "x-groq-region", "x-should-retry", "retry-after"};
+      for (String name : names) {
+        SHARED.put(name, name);
+        String title = title(name);
+        SHARED.put(title, title);
+      }
+      String[] values = {
+          "text/event-stream", "text/event-stream; charset=utf-8", "text/event-stream;charset=utf-8",
+          "application/json", "application/json; charset=utf-8", "chunked", "keep-alive", "close",
+          "no-cache", "no-cache, must-revalidate", "nosniff", "cloudflare", "DYNAMIC", "true",
+          "false", "*", "Accept-Encoding", "gzip", "br", "h3=\":443\"; ma=86400",
+          "max-age=31536000; includeSubDomains; preload", "2020-10-01", "uvicorn"};
+      for (String value : values) SHARED.put(value, value);
+    }
+
+    private Common() {}
+
+    /** {@code Content-Type} for {@code content-type}. */
+    private static String title(String name) {
+      char[] c = name.toCharArray();
+      boolean start = true;
+      for (int i = 0; i < c.length; i++) {
+        if (start) c[i] = Character.toUpperCase(c[i]);
+        start = c[i] == '-';
+      }
+      return new String(c);
+    }
+
+    static String shared(String s) {
+      String kept = SHARED.get(s);
+      return kept != null ? kept : s;
+    }
+  }
+
   /** Builds {@link Headers}; not thread-safe. */
   public static final class Builder {
     private final List<String> namesAndValues = new ArrayList<>();
@@ -143,8 +197,8 @@ public final class Headers {
     /** Adds a field, keeping any existing fields of the same name. */
     public Builder add(String name, String value) {
       if (name.isEmpty()) throw new IllegalArgumentException("empty header name");
-      namesAndValues.add(name);
-      namesAndValues.add(value);
+      namesAndValues.add(Common.shared(name));
+      namesAndValues.add(Common.shared(value));
       return this;
     }
 

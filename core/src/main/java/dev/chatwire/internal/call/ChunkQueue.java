@@ -20,17 +20,23 @@ final class ChunkQueue {
 
   /** How many chunks were ever added; written by the producer only. */
   private volatile long added;
+  /**
+   * The first segment, made with the first chunk (an async stream never queues one, and a
+   * waiting stream holds no array); published to the consumer by that chunk's write of added.
+   */
+  private @Nullable Segment first;
   // The producer's.
-  private Segment tail = new Segment();
+  private @Nullable Segment tail;
   private int tailIndex;
   // The consumer's.
-  private Segment head = tail;
+  private @Nullable Segment head;
   private int headIndex;
   private long taken;
 
   /** Adds {@code chunk}; the producer only. */
   void add(ChatCompletionChunk chunk) {
     Segment t = tail;
+    if (t == null) t = tail = first = new Segment();
     t.items[tailIndex] = chunk;
     if (++tailIndex == SEGMENT) {
       Segment next = new Segment();
@@ -50,6 +56,10 @@ final class ChunkQueue {
   @Nullable ChatCompletionChunk poll() {
     if (taken == added) return null;
     Segment h = head;
+    if (h == null) {
+      h = head = first;
+      if (h == null) throw new IllegalStateException("a chunk without a segment");
+    }
     ChatCompletionChunk chunk = h.items[headIndex];
     h.items[headIndex] = null;
     if (++headIndex == SEGMENT) {
