@@ -19,7 +19,8 @@ final class ExtrasGatherer {
   private @Nullable String firstRaw;
   /** The first member's raw bytes, when it was put by {@link #putRaw} (then firstRaw is null). */
   private byte @Nullable [] firstBytes;
-  private final Map<String, String> more = new LinkedHashMap<>(4);
+  /** The members once there are two or more names; made then (most objects never need it). */
+  private @Nullable Map<String, String> more;
   private boolean many;
 
   /** Starts a new object. */
@@ -28,7 +29,7 @@ final class ExtrasGatherer {
     firstRaw = null;
     firstBytes = null;
     if (many) {
-      more.clear();
+      more().clear();
       many = false;
     }
   }
@@ -38,7 +39,7 @@ final class ExtrasGatherer {
       firstRaw = raw;
       firstBytes = null;
     } else {
-      more.put(name, raw);
+      more().put(name, raw);
     }
   }
 
@@ -51,7 +52,7 @@ final class ExtrasGatherer {
       firstRaw = null;
       firstBytes = in.rawBytes();
     } else {
-      more.put(name, in.raw());
+      more().put(name, in.raw());
     }
   }
 
@@ -71,15 +72,26 @@ final class ExtrasGatherer {
   private void spill(String first) {
     byte[] bytes = firstBytes;
     String raw = bytes != null ? new String(bytes, StandardCharsets.UTF_8) : firstRaw;
-    more.clear();
-    more.put(first, raw);
+    Map<String, String> m = more;
+    if (m == null) {
+      m = more = new LinkedHashMap<>(4);
+    } else {
+      m.clear();
+    }
+    m.put(first, raw);
     firstBytes = null;
     many = true;
   }
 
+  private Map<String, String> more() {
+    Map<String, String> m = more;
+    if (m == null) throw new IllegalStateException("no second member yet");
+    return m;
+  }
+
   /** An unmodifiable copy of what was gathered since {@link #clear()}; the shared empty map when none. */
   Map<String, String> copy() {
-    if (many) return Maps.copy(more);
+    if (many) return Maps.copy(more());
     String name = firstName;
     if (name == null) return Collections.emptyMap();
     byte[] bytes = firstBytes;

@@ -10,7 +10,6 @@ import dev.chatwire.model.FunctionCall;
 import dev.chatwire.model.Role;
 import dev.chatwire.model.ToolCall;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +30,7 @@ final class MessageJson {
   private @Nullable Audio audio;
   private @Nullable String reasoningContent;
   private @Nullable String reasoning;
-  private final Map<String, String> extras = new LinkedHashMap<>();
+  private final ExtrasGatherer extras = new ExtrasGatherer();
   private final ReusedValue<Role> roles = new ReusedValue<>(Role::of);
 
   /** Reads the current message or delta object, replacing what was read before. */
@@ -80,13 +79,13 @@ final class MessageJson {
   ChatCompletionMessage message() {
     return ChatCompletionMessage.builder().role(role).content(content).refusal(refusal)
         .toolCalls(toolCalls).functionCall(functionCall).audio(audio)
-        .reasoningContent(reasoningContent).reasoning(reasoning).extras(extras).build();
+        .reasoningContent(reasoningContent).reasoning(reasoning).extras(extras.copy()).build();
   }
 
   /** The last object read, as a delta. */
   Delta delta() {
     return ModelAccess.get().delta(role, content, refusal, Maps.copy(toolCalls), functionCall,
-        audio, reasoningContent, reasoning, Maps.copy(extras));
+        audio, reasoningContent, reasoning, extras.copy());
   }
 
   private static @Nullable Audio audio(JsonIn in) {
