@@ -171,10 +171,12 @@ public final class RealCall<T> {
             () -> a.headersTimedOut(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
-    boolean here = onCaller && !Thread.currentThread().isInterrupted();
-    InterruptWatch watch = here ? new InterruptWatch(Thread.currentThread()) : null;
+    InterruptWatch watch = null;
     try {
-      a.exchange.start(env.transport, request, here);
+      boolean blocking = a.exchange.open(env.transport, request);
+      boolean here = onCaller && blocking && !Thread.currentThread().isInterrupted();
+      if (here) watch = new InterruptWatch(Thread.currentThread());
+      a.exchange.start(here);
     } catch (IllegalStateException e) {
       fail(a, new ChatWireException("the transport is closed", e));
       if (a.number == 1 && Thread.currentThread() == starter) throw e;

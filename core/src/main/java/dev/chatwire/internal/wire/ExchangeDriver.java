@@ -52,31 +52,49 @@ public final class ExchangeDriver implements Exchange, WireEvents {
    * @throws IllegalArgumentException if the transport cannot send the request
    */
   public void start(Transport transport, HttpRequest request) {
-    start(transport, request, false);
+    open(transport, request);
+    start(false);
   }
 
   /**
-   * As {@link #start(Transport, HttpRequest)}; {@code onCaller}: the calling thread would only wait
-   * for the head, so a blocking wire may carry the exchange on it ({@link Wire#startOnCaller()}).
+   * Opens the wire for {@code request} without starting it, so that the caller can prepare for
+   * how it will be started; returns whether its reads block ({@link Wire#isBlocking()}).
+   *
+   * @throws IllegalStateException if the transport is closed
+   * @throws IllegalArgumentException if the transport cannot send the request
    */
-  public void start(Transport transport, HttpRequest request, boolean onCaller) {
+  public boolean open(Transport transport, HttpRequest request) {
     Wire wire = transport.open(request, this);
     boolean blocking = wire.isBlocking();
     synchronized (state) {
       state.wire = wire;
       state.blocking = blocking;
+    }
+    return blocking;
+  }
+
+  /**
+   * Starts the {@linkplain #open opened} wire, unless the exchange was cancelled meanwhile.
+   * {@code onCaller}: the calling thread would only wait for the head, so a blocking wire may carry
+   * the exchange on it ({@link Wire#startOnCaller()}); what that throws fails the exchange.
+   */
+  public void start(boolean onCaller) {
+    Wire wire;
+    synchronized (state) {
+      wire = state.wire;
+      if (wire == null) throw new IllegalStateException("start before open");
       if (state.cancelled || state.terminated) return;
     }
-    if (onCaller && blocking) {
-      try {
-        wire.startOnCaller();
-      } catch (RuntimeException | Error e) {
-        // What start() would have reported: the exchange failed (a throwing interceptor, say).
-        error(new IOException("the transport failed to start: " + e.getClass().getName(), e));
-        if (e instanceof Error) throw e;
-      }
-    } else {
+    if (!onCaller || !state.blocking) {
       wire.start();
+      return;
+    }
+    try {
+      wire.startOnCaller();
+    } catch (RuntimeException | Error e) {
+      // What start() would have reported: the exchange failed (a throwing interceptor, say).
+      error(new IOException("the transport failed to start: " + e.getClass().getName(), e));
+      if (e instanceof Error) throw e;
     }
   }
 

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One OkHttp call as a blocking {@link Wire}. The head arrives through {@link Call#enqueue} on
  * OkHttp's dispatcher thread, or through {@link Call#execute} on the caller's thread when core
- * starts a blocking call's first attempt there ({@link #startOnCaller()}); each {@link #read()} is one read of up to {@value #READ_SIZE} bytes
- * from OkHttp's blocking source on the thread core's exchange driver reads on (the consumer's,
- * for the blocking API). {@link #cancel()} cancels the call, which unblocks a read in progress.
+ * starts a blocking {@code create()}'s first attempt there ({@link #startOnCaller()}). Each {@link
+ * #read()} is one read of up to {@value #READ_SIZE} bytes from OkHttp's blocking source on the
+ * thread core's exchange driver reads on (the consumer's, for the blocking API). {@link #cancel()}
+ * cancels the call, which unblocks a read in progress.
  */
 public final class OkHttpWire implements Wire, Callback {
   static final int READ_SIZE = ReadBuffers.SIZE;
