@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * equal, the previous instances are returned, so the per-chunk path makes no new String for
  * them. Better still, when a chunk starts with exactly the bytes of the previous chunk's leading
  * members (see {@link RepeatedHead}), their values are taken from that read and only the rest is
- * tokenized; anything else, or any error on that path, means a full read. One Jackson parser is
- * fed chunk after chunk (see {@link JsonIn#reusable()}), so a chunk costs no parser either. Not
+ * read: by hand, without the parser, when it has the common shape of a content chunk (see {@link
+ * ChunkTail}), else tokenized. Anything else, or any error on that path, means a full read. One
+ * Jackson parser is fed chunk after chunk (see {@link JsonIn#reusable()}), so a chunk costs no
+ * parser either; it is made only when a chunk needs it. Not
  * thread-safe: one per stream, used by one thread at a time.
  */
 public final class ChunkReader implements AutoCloseable {
@@ -44,6 +46,7 @@ public final class ChunkReader implements AutoCloseable {
   private final ExtrasGatherer choiceExtras = new ExtrasGatherer();
   private static final byte[] OPEN_OBJECT = {'{'};
   private final RepeatedHead head = new RepeatedHead();
+  private final ChunkTail tail = new ChunkTail();
   // The values of the kept head's members, as they stood after its last member.
   private @Nullable String headId;
   private @Nullable String headObject;
@@ -57,9 +60,17 @@ public final class ChunkReader implements AutoCloseable {
 
   /** Reads the chunk in {@code buf[off, off+len)}; {@code eventIndex} locates errors (-1: none). */
   public ChatCompletionChunk read(byte[] buf, int off, int len, long eventIndex) {
+    boolean afterHead = head.startsWithHead(buf, off, len);
+    if (afterHead) {
+      List<ChunkChoice> choices = tail.read(buf, off + head.length(), off + len);
+      if (choices != null) {
+        return access.chunk(headId, headObject, headCreated, headCreatedText, headModel, choices,
+            null, headTier, headFingerprint, tail.extras());
+      }
+    }
     JsonIn in = this.in;
     if (in == null) in = this.in = JsonIn.reusable();
-    if (head.startsWithHead(buf, off, len)) {
+    if (afterHead) {
       try {
         return readAfterHead(in, buf, off, len, eventIndex);
       } catch (RuntimeException e) {

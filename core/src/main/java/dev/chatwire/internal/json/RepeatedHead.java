@@ -95,7 +95,8 @@ final class RepeatedHead {
     return i < end && b[i] == '"' ? i - off : -1;
   }
 
-  private static boolean isHeadName(byte[] b, int from, int to) {
+  /** True when {@code b[from, to)} is the name of a head member, in ASCII. */
+  static boolean isHeadName(byte[] b, int from, int to) {
     for (byte[] name : NAMES) {
       if (name.length != to - from) continue;
       int i = 0;

@@ -67,7 +67,7 @@ public final class Utf8 {
    * Examines the sequence whose lead byte (not ASCII) is at {@code a[i]}: returns its length when
    * well-formed, or minus the length of its maximal subpart (at least 1) when not.
    */
-  static int sequence(byte[] a, int i, int to) {
+  public static int sequence(byte[] a, int i, int to) {
     int lead = a[i] & 0xFF;
     int need;
     int lower = 0x80;
