@@ -319,34 +319,22 @@ final class ChunkTail {
     if (i >= end || b[i] != '"') return null;
     int from = i + 1;
     int limit = Math.min(end, from + MAX_STRING_BYTES);
-    boolean ascii = true;
     int j = from;
     while (j < limit) {
       byte c = b[j];
       if (c == '"') break;
-      if (c == '\\') return escapedString();
-      if (c < 0) {
-        ascii = false;
-      } else if (c < 0x20) {
-        return null;
-      }
+      if (c < 0x20 || c == '\\') return decodedString(); // also every non-ASCII byte (negative)
       j++;
     }
     if (j >= limit) return null;
-    String s;
-    if (ascii) {
-      s = new String(b, from, j - from, StandardCharsets.ISO_8859_1);
-    } else {
-      if (Utf8.findInvalid(b, from, j) >= 0) return null;
-      s = new String(b, from, j - from, StandardCharsets.UTF_8);
-    }
     i = j + 1;
-    return s;
+    return new String(b, from, j - from, StandardCharsets.ISO_8859_1);
   }
 
-  // The string whose opening quote is at i and which holds an escape: checked in full first,
-  // then decoded by hand.
-  private @Nullable String escapedString() {
+  // The string whose opening quote is at i, which holds an escape or a byte beyond ASCII: checked
+  // in full first, then decoded by hand into a buffer kept for the stream (the JDK's UTF-8
+  // decoding makes a throw-away array per string).
+  private @Nullable String decodedString() {
     int from = i + 1;
     if (!skipString()) return null;
     int to = i - 1; // its closing quote
