@@ -58,11 +58,9 @@ public abstract class ModelAccess {
   /** Sets the original {@code created} text on a chunk builder. */
   public abstract void createdText(ChatCompletionChunk.Builder builder, @Nullable String text);
 
-  /** A chunk of these values; {@code createdText} as described above. */
-  public abstract ChatCompletionChunk chunk(@Nullable String id, @Nullable String object,
-      @Nullable Long created, @Nullable String createdText, @Nullable String model,
-      List<ChunkChoice> choices, @Nullable Usage usage, @Nullable ServiceTier serviceTier,
-      @Nullable String systemFingerprint, Map<String, String> extras);
+  /** A chunk of these values. */
+  public abstract ChatCompletionChunk chunk(ChunkHead head, List<ChunkChoice> choices,
+      @Nullable Usage usage, Map<String, String> extras);
 
   /** A chunk choice of these values; a null {@code delta} is the delta with no members. */
   public abstract ChunkChoice chunkChoice(int index, @Nullable Delta delta,

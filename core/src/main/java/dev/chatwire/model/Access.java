@@ -1,5 +1,6 @@
 package dev.chatwire.model;
 
+import dev.chatwire.internal.ChunkHead;
 import dev.chatwire.internal.ModelAccess;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class Access extends ModelAccess {
 
   @Override
   public @Nullable String createdText(ChatCompletionChunk chunk) {
-    return chunk.createdText;
+    return chunk.createdText();
   }
 
   @Override
@@ -39,12 +40,9 @@ final class Access extends ModelAccess {
   }
 
   @Override
-  public ChatCompletionChunk chunk(@Nullable String id, @Nullable String object, @Nullable Long created,
-      @Nullable String createdText, @Nullable String model, List<ChunkChoice> choices,
-      @Nullable Usage usage, @Nullable ServiceTier serviceTier, @Nullable String systemFingerprint,
-      Map<String, String> extras) {
-    return new ChatCompletionChunk(id, object, created, createdText, model, choices, usage,
-        serviceTier, systemFingerprint, extras);
+  public ChatCompletionChunk chunk(ChunkHead head, List<ChunkChoice> choices,
+      @Nullable Usage usage, Map<String, String> extras) {
+    return new ChatCompletionChunk(head, choices, usage, extras);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chatwire.model;
 
+import dev.chatwire.internal.ChunkHead;
 import dev.chatwire.internal.Maps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,36 +29,23 @@ public final class ChatCompletionChunk {
     Access.ensureInstalled();
   }
 
-  private final @Nullable String id;
-  private final @Nullable String object;
-  private final @Nullable Long created;
-  final @Nullable String createdText;
-  private final @Nullable String model;
+  // The members every chunk of a stream repeats are in one object the stream's chunks share.
+  private final ChunkHead head;
   private final List<ChunkChoice> choices;
   private final @Nullable Usage usage;
-  private final @Nullable ServiceTier serviceTier;
-  private final @Nullable String systemFingerprint;
   private final Map<String, String> extras;
 
   private ChatCompletionChunk(Builder b) {
-    this(b.id, b.object, b.created, b.createdText, b.model, Maps.copyOrEmpty(b.choices), b.usage,
-        b.serviceTier, b.systemFingerprint, Maps.copyOrEmpty(b.extras));
+    this(ChunkHead.of(null, b.id, b.object, b.created, b.createdText, b.model, b.serviceTier,
+        b.systemFingerprint), Maps.copyOrEmpty(b.choices), b.usage, Maps.copyOrEmpty(b.extras));
   }
 
   /** Takes {@code choices} and {@code extras} as they are: they must be unmodifiable. */
-  ChatCompletionChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
-      @Nullable String createdText, @Nullable String model, List<ChunkChoice> choices,
-      @Nullable Usage usage, @Nullable ServiceTier serviceTier, @Nullable String systemFingerprint,
+  ChatCompletionChunk(ChunkHead head, List<ChunkChoice> choices, @Nullable Usage usage,
       Map<String, String> extras) {
-    this.id = id;
-    this.object = object;
-    this.created = created;
-    this.createdText = createdText;
-    this.model = model;
+    this.head = head;
     this.choices = choices;
     this.usage = usage;
-    this.serviceTier = serviceTier;
-    this.systemFingerprint = systemFingerprint;
     this.extras = extras;
   }
 
@@ -68,21 +56,26 @@ public final class ChatCompletionChunk {
 
   /** A builder with this chunk's values. */
   public Builder toBuilder() {
-    Builder b = new Builder().id(id).object(object).created(created).model(model)
-        .choices(choices).usage(usage).serviceTier(serviceTier)
-        .systemFingerprint(systemFingerprint).extras(extras);
-    b.createdText = createdText;
+    Builder b = new Builder().id(head.id()).object(head.object()).created(head.created())
+        .model(head.model()).choices(choices).usage(usage).serviceTier(head.serviceTier())
+        .systemFingerprint(head.systemFingerprint()).extras(extras);
+    b.createdText = head.createdText();
     return b;
+  }
+
+  /** The kept source text of a {@code created} that was not written as an integer, else null. */
+  @Nullable String createdText() {
+    return head.createdText();
   }
 
   /** The completion's id (the same on every chunk), or null when the provider sent none. */
   public @Nullable String getId() {
-    return id;
+    return head.id();
   }
 
   /** The object type, {@code chat.completion.chunk}, or null when absent. */
   public @Nullable String getObject() {
-    return object;
+    return head.object();
   }
 
   /**
@@ -90,12 +83,12 @@ public final class ChatCompletionChunk {
    * server sent none (some proxies and local servers omit it).
    */
   public @Nullable Long getCreated() {
-    return created;
+    return head.created();
   }
 
   /** The model that answered, or null when absent. */
   public @Nullable String getModel() {
-    return model;
+    return head.model();
   }
 
   /** What each choice adds; empty on the usage-only last chunk. */
@@ -110,12 +103,12 @@ public final class ChatCompletionChunk {
 
   /** The service tier that processed the request, or null when absent. */
   public @Nullable ServiceTier getServiceTier() {
-    return serviceTier;
+    return head.serviceTier();
   }
 
   /** The backend configuration's fingerprint, or null when absent. */
   public @Nullable String getSystemFingerprint() {
-    return systemFingerprint;
+    return head.systemFingerprint();
   }
 
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
@@ -128,29 +121,33 @@ public final class ChatCompletionChunk {
     if (this == o) return true;
     if (!(o instanceof ChatCompletionChunk)) return false;
     ChatCompletionChunk that = (ChatCompletionChunk) o;
-    return Objects.equals(created, that.created)
-        && Objects.equals(id, that.id)
-        && Objects.equals(object, that.object)
-        && Objects.equals(model, that.model)
+    ChunkHead h = head;
+    ChunkHead t = that.head;
+    return Objects.equals(h.created(), t.created())
+        && Objects.equals(h.id(), t.id())
+        && Objects.equals(h.object(), t.object())
+        && Objects.equals(h.model(), t.model())
         && choices.equals(that.choices)
         && Objects.equals(usage, that.usage)
-        && Objects.equals(serviceTier, that.serviceTier)
-        && Objects.equals(systemFingerprint, that.systemFingerprint)
+        && Objects.equals(h.serviceTier(), t.serviceTier())
+        && Objects.equals(h.systemFingerprint(), t.systemFingerprint())
         && extras.equals(that.extras);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, object, created, model, choices, usage, serviceTier,
-        systemFingerprint, extras);
+    ChunkHead h = head;
+    return Objects.hash(h.id(), h.object(), h.created(), h.model(), choices, usage,
+        h.serviceTier(), h.systemFingerprint(), extras);
   }
 
   @Override
   public String toString() {
-    return "ChatCompletionChunk{id=" + id + ", object=" + object + ", created=" + created
-        + ", model=" + model + ", choices=" + choices + ", usage=" + usage
-        + (serviceTier == null ? "" : ", serviceTier=" + serviceTier)
-        + (systemFingerprint == null ? "" : ", systemFingerprint=" + systemFingerprint)
+    ChunkHead h = head;
+    return "ChatCompletionChunk{id=" + h.id() + ", object=" + h.object() + ", created="
+        + h.created() + ", model=" + h.model() + ", choices=" + choices + ", usage=" + usage
+        + (h.serviceTier() == null ? "" : ", serviceTier=" + h.serviceTier())
+        + (h.systemFingerprint() == null ? "" : ", systemFingerprint=" + h.systemFingerprint())
         + (extras.isEmpty() ? "" : ", extras=" + extras) + '}';
   }
 

@@ -15,12 +15,13 @@ public final class ChunkChoice {
   /** The delta of a choice that has none. */
   static final Delta EMPTY = Delta.builder().build();
 
+  // The log probabilities and vLLM's stop reason are held in one more object, made only when one
+  // is present: a choice stays as small with them (and Azure's extras) out of the way.
   private final int index;
   private final Delta delta;
   private final @Nullable FinishReason finishReason;
-  private final @Nullable Logprobs logprobs;
-  private final @Nullable StopReason stopReason;
   private final Map<String, String> extras;
+  private final @Nullable Rare rare;
 
   private ChunkChoice(Builder b) {
     this(b.index, b.delta, b.finishReason, b.logprobs, b.stopReason, Maps.copyOrEmpty(b.extras));
@@ -32,9 +33,19 @@ public final class ChunkChoice {
     this.index = index;
     this.delta = delta;
     this.finishReason = finishReason;
-    this.logprobs = logprobs;
-    this.stopReason = stopReason;
     this.extras = extras;
+    this.rare = logprobs == null && stopReason == null ? null : new Rare(logprobs, stopReason);
+  }
+
+  /** The members few choices have: log probabilities, vLLM's stop reason. */
+  private static final class Rare {
+    final @Nullable Logprobs logprobs;
+    final @Nullable StopReason stopReason;
+
+    Rare(@Nullable Logprobs logprobs, @Nullable StopReason stopReason) {
+      this.logprobs = logprobs;
+      this.stopReason = stopReason;
+    }
   }
 
   /** Starts building a choice. */
@@ -45,7 +56,7 @@ public final class ChunkChoice {
   /** A builder with this choice's values. */
   public Builder toBuilder() {
     return new Builder().index(index).delta(delta).finishReason(finishReason)
-        .logprobs(logprobs).stopReason(stopReason).extras(extras);
+        .logprobs(getLogprobs()).stopReason(getStopReason()).extras(extras);
   }
 
   /** The position of this choice among the request's {@code n} answers. */
@@ -65,12 +76,14 @@ public final class ChunkChoice {
 
   /** The log probabilities of this chunk's tokens when requested, else null. */
   public @Nullable Logprobs getLogprobs() {
-    return logprobs;
+    Rare r = rare;
+    return r == null ? null : r.logprobs;
   }
 
   /** vLLM's stop string or stop token id, or null when absent. */
   public @Nullable StopReason getStopReason() {
-    return stopReason;
+    Rare r = rare;
+    return r == null ? null : r.stopReason;
   }
 
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
@@ -86,21 +99,22 @@ public final class ChunkChoice {
     return index == that.index
         && delta.equals(that.delta)
         && Objects.equals(finishReason, that.finishReason)
-        && Objects.equals(logprobs, that.logprobs)
-        && Objects.equals(stopReason, that.stopReason)
+        && Objects.equals(getLogprobs(), that.getLogprobs())
+        && Objects.equals(getStopReason(), that.getStopReason())
         && extras.equals(that.extras);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, delta, finishReason, logprobs, stopReason, extras);
+    return Objects.hash(index, delta, finishReason, getLogprobs(), getStopReason(), extras);
   }
 
   @Override
   public String toString() {
+    Rare r = rare;
     return "ChunkChoice{index=" + index + ", delta=" + delta + ", finishReason=" + finishReason
-        + (logprobs == null ? "" : ", logprobs=" + logprobs)
-        + (stopReason == null ? "" : ", stopReason=" + stopReason)
+        + (r == null || r.logprobs == null ? "" : ", logprobs=" + r.logprobs)
+        + (r == null || r.stopReason == null ? "" : ", stopReason=" + r.stopReason)
         + (extras.isEmpty() ? "" : ", extras=" + extras) + '}';
   }
 

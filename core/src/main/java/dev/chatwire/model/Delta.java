@@ -2,6 +2,7 @@ package dev.chatwire.model;
 
 import dev.chatwire.internal.Maps;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Delta {
+  // The text members and the role are fields; the members few deltas have are held in one more
+  // object, made only for a delta that has one of them, so a stream's text deltas stay small.
   private final @Nullable Role role;
   private final @Nullable String content;
-  private final @Nullable String refusal;
-  private final List<ToolCall> toolCalls;
-  private final @Nullable FunctionCall functionCall;
-  private final @Nullable Audio audio;
   private final @Nullable String reasoningContent;
   private final @Nullable String reasoning;
-  private final Map<String, String> extras;
+  private final @Nullable Rare rare;
 
   private Delta(Builder b) {
     this(b.role, b.content, b.refusal, Maps.copyOrEmpty(b.toolCalls), b.functionCall, b.audio,
@@ -40,13 +39,28 @@ public final class Delta {
       @Nullable String reasoningContent, @Nullable String reasoning, Map<String, String> extras) {
     this.role = role;
     this.content = content;
-    this.refusal = refusal;
-    this.toolCalls = toolCalls;
-    this.functionCall = functionCall;
-    this.audio = audio;
     this.reasoningContent = reasoningContent;
     this.reasoning = reasoning;
-    this.extras = extras;
+    this.rare = refusal == null && toolCalls.isEmpty() && functionCall == null && audio == null
+        && extras.isEmpty() ? null : new Rare(refusal, toolCalls, functionCall, audio, extras);
+  }
+
+  /** The members few deltas have. */
+  private static final class Rare {
+    final @Nullable String refusal;
+    final List<ToolCall> toolCalls;
+    final @Nullable FunctionCall functionCall;
+    final @Nullable Audio audio;
+    final Map<String, String> extras;
+
+    Rare(@Nullable String refusal, List<ToolCall> toolCalls, @Nullable FunctionCall functionCall,
+        @Nullable Audio audio, Map<String, String> extras) {
+      this.refusal = refusal;
+      this.toolCalls = toolCalls;
+      this.functionCall = functionCall;
+      this.audio = audio;
+      this.extras = extras;
+    }
   }
 
   /** Starts building a delta. */
@@ -56,9 +70,9 @@ public final class Delta {
 
   /** A builder with this delta's values. */
   public Builder toBuilder() {
-    return new Builder().role(role).content(content).refusal(refusal).toolCalls(toolCalls)
-        .functionCall(functionCall).audio(audio).reasoningContent(reasoningContent)
-        .reasoning(reasoning).extras(extras);
+    return new Builder().role(role).content(content).refusal(getRefusal())
+        .toolCalls(getToolCalls()).functionCall(getFunctionCall()).audio(getAudio())
+        .reasoningContent(reasoningContent).reasoning(reasoning).extras(getExtras());
   }
 
   /** The author, sent on the first chunk of a choice; null on the others. */
@@ -76,22 +90,26 @@ public final class Delta {
 
   /** The next piece of a refusal, or null when this chunk carries none. */
   public @Nullable String getRefusal() {
-    return refusal;
+    Rare r = rare;
+    return r == null ? null : r.refusal;
   }
 
   /** Fragments of tool calls, each with its {@code index}; empty when none. */
   public List<ToolCall> getToolCalls() {
-    return toolCalls;
+    Rare r = rare;
+    return r == null ? Collections.emptyList() : r.toolCalls;
   }
 
   /** A fragment of the deprecated single function call, or null when absent. */
   public @Nullable FunctionCall getFunctionCall() {
-    return functionCall;
+    Rare r = rare;
+    return r == null ? null : r.functionCall;
   }
 
   /** A fragment of the audio answer, or null when absent. */
   public @Nullable Audio getAudio() {
-    return audio;
+    Rare r = rare;
+    return r == null ? null : r.audio;
   }
 
   /** A piece of reasoning as DeepSeek, vLLM and llama.cpp send it ({@code reasoning_content}). */
@@ -106,7 +124,8 @@ public final class Delta {
 
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
   public Map<String, String> getExtras() {
-    return extras;
+    Rare r = rare;
+    return r == null ? Collections.emptyMap() : r.extras;
   }
 
   @Override
@@ -116,31 +135,32 @@ public final class Delta {
     Delta that = (Delta) o;
     return Objects.equals(role, that.role)
         && Objects.equals(content, that.content)
-        && Objects.equals(refusal, that.refusal)
-        && toolCalls.equals(that.toolCalls)
-        && Objects.equals(functionCall, that.functionCall)
-        && Objects.equals(audio, that.audio)
+        && Objects.equals(getRefusal(), that.getRefusal())
+        && getToolCalls().equals(that.getToolCalls())
+        && Objects.equals(getFunctionCall(), that.getFunctionCall())
+        && Objects.equals(getAudio(), that.getAudio())
         && Objects.equals(reasoningContent, that.reasoningContent)
         && Objects.equals(reasoning, that.reasoning)
-        && extras.equals(that.extras);
+        && getExtras().equals(that.getExtras());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(role, content, refusal, toolCalls, functionCall, audio, reasoningContent,
-        reasoning, extras);
+    return Objects.hash(role, content, getRefusal(), getToolCalls(), getFunctionCall(),
+        getAudio(), reasoningContent, reasoning, getExtras());
   }
 
   @Override
   public String toString() {
+    Rare r = rare;
     return "Delta{role=" + role + ", content=" + content
-        + (refusal == null ? "" : ", refusal=" + refusal)
-        + (toolCalls.isEmpty() ? "" : ", toolCalls=" + toolCalls)
-        + (functionCall == null ? "" : ", functionCall=" + functionCall)
-        + (audio == null ? "" : ", audio=" + audio)
+        + (r == null || r.refusal == null ? "" : ", refusal=" + r.refusal)
+        + (r == null || r.toolCalls.isEmpty() ? "" : ", toolCalls=" + r.toolCalls)
+        + (r == null || r.functionCall == null ? "" : ", functionCall=" + r.functionCall)
+        + (r == null || r.audio == null ? "" : ", audio=" + r.audio)
         + (reasoningContent == null ? "" : ", reasoningContent=" + reasoningContent)
         + (reasoning == null ? "" : ", reasoning=" + reasoning)
-        + (extras.isEmpty() ? "" : ", extras=" + extras) + '}';
+        + (r == null || r.extras.isEmpty() ? "" : ", extras=" + r.extras) + '}';
   }
 
   /** Builds a {@link Delta}; not thread-safe. */

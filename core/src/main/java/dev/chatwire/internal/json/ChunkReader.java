@@ -1,6 +1,7 @@
 package dev.chatwire.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.chatwire.internal.ChunkHead;
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
@@ -48,13 +49,9 @@ public final class ChunkReader implements AutoCloseable {
   private final RepeatedHead head = new RepeatedHead();
   private final ChunkTail tail = new ChunkTail();
   // The values of the kept head's members, as they stood after its last member.
-  private @Nullable String headId;
-  private @Nullable String headObject;
-  private @Nullable Long headCreated;
-  private @Nullable String headCreatedText;
-  private @Nullable String headModel;
-  private @Nullable ServiceTier headTier;
-  private @Nullable String headFingerprint;
+  private ChunkHead kept = ChunkHead.EMPTY;
+  // The last chunk's, which the next chunk shares when it repeats them.
+  private @Nullable ChunkHead last;
   // Head members the last full read saw before the first other member.
   private int headMembers;
 
@@ -64,8 +61,7 @@ public final class ChunkReader implements AutoCloseable {
     if (afterHead) {
       List<ChunkChoice> choices = tail.read(buf, off + head.length(), off + len);
       if (choices != null) {
-        return access.chunk(headId, headObject, headCreated, headCreatedText, headModel, choices,
-            null, headTier, headFingerprint, tail.extras());
+        return access.chunk(kept, choices, null, tail.extras());
       }
     }
     JsonIn in = this.in;
@@ -142,15 +138,16 @@ public final class ChunkReader implements AutoCloseable {
 
   // Reads the chunk's members up to its end; afterHead: the head's were taken from the last read.
   private ChatCompletionChunk members(JsonIn in, boolean afterHead) {
-    String id = afterHead ? headId : null;
-    String object = afterHead ? headObject : null;
-    Long created = afterHead ? headCreated : null;
-    String createdText = afterHead ? headCreatedText : null;
-    String model = afterHead ? headModel : null;
+    ChunkHead h = kept;
+    String id = afterHead ? h.id() : null;
+    String object = afterHead ? h.object() : null;
+    Long created = afterHead ? h.created() : null;
+    String createdText = afterHead ? h.createdText() : null;
+    String model = afterHead ? h.model() : null;
     List<ChunkChoice> choices = Collections.emptyList();
     Usage usage = null;
-    ServiceTier serviceTier = afterHead ? headTier : null;
-    String fingerprint = afterHead ? headFingerprint : null;
+    ServiceTier serviceTier = afterHead ? h.serviceTier() : null;
+    String fingerprint = afterHead ? h.systemFingerprint() : null;
     chunkExtras.clear();
     // Head members seen so far from the first member on; -1 once another member came.
     int run = afterHead ? -1 : 0;
@@ -162,13 +159,8 @@ public final class ChunkReader implements AutoCloseable {
         } else {
           headMembers = run;
           run = -1;
-          headId = id;
-          headObject = object;
-          headCreated = created;
-          headCreatedText = createdText;
-          headModel = model;
-          headTier = serviceTier;
-          headFingerprint = fingerprint;
+          kept = last = ChunkHead.of(last, id, object, created, createdText, model, serviceTier,
+              fingerprint);
         }
       }
       switch (name) {
@@ -202,8 +194,9 @@ public final class ChunkReader implements AutoCloseable {
       }
     }
     in.requireEnd();
-    return access.chunk(id, object, created, createdText, model, choices, usage, serviceTier,
-        fingerprint, chunkExtras.copy());
+    ChunkHead head = last = ChunkHead.of(last, id, object, created, createdText, model,
+        serviceTier, fingerprint);
+    return access.chunk(head, choices, usage, chunkExtras.copy());
   }
 
   /** The boxed {@code created} of the previous chunk when it is the same: streams repeat it. */
