@@ -122,12 +122,16 @@ public final class ChunkReader implements AutoCloseable {
     return in != null;
   }
 
-  /** Releases the parser's buffers; the reader may still be used (it then makes a new parser). */
+  /**
+   * Releases the parser's buffers and the hand-read path's; the reader may still be used (it
+   * then makes them again).
+   */
   @Override
   public void close() {
     JsonIn in = this.in;
     this.in = null;
     if (in != null) in.close();
+    tail.release();
   }
 
   private ChatCompletionChunk read(JsonIn in) {

@@ -40,6 +40,8 @@ final class ChunkTail {
   private static final byte[] REFUSAL = ascii("refusal");
   private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
   private static final byte[] REASONING = ascii("reasoning");
+  private static final String OBFUSCATION = "obfuscation";
+  private static final byte[] OBFUSCATION_BYTES = ascii(OBFUSCATION);
   /** Longer strings are left to the parser, whose limits then apply. */
   private static final int MAX_STRING_BYTES = 1 << 20;
   /** Longer names are left to the parser. */
@@ -48,14 +50,16 @@ final class ChunkTail {
   private static final String NULL = new String("null");
 
   private final ModelAccess access = ModelAccess.get();
-  private byte[] b = new byte[0];
+  private static final byte[] NO_BYTES = new byte[0];
+  private static final char[] NO_CHARS = new char[0];
+  // The event being read, only during a read.
+  private byte[] b = NO_BYTES;
   private int i;
   private int end;
-  private char[] chars = new char[0];
-  // The last unknown member's name and role, reused while the next ones are the same.
+  // For strings with escapes or text beyond ASCII; made on the first, dropped by release().
+  private char[] chars = NO_CHARS;
+  // The last unknown member's name, reused while the next ones are the same.
   private @Nullable String extraName;
-  private @Nullable String roleText;
-  private @Nullable Role role;
   // This read's unknown member.
   private @Nullable String readExtraName;
   private byte @Nullable [] readExtraRaw;
@@ -66,6 +70,19 @@ final class ChunkTail {
    */
   @Nullable List<ChunkChoice> read(byte[] buf, int from, int to) {
     b = buf;
+    try {
+      return members(from, to);
+    } finally {
+      b = NO_BYTES; // the event's buffer is not ours to keep
+    }
+  }
+
+  /** Drops the buffer kept for decoding strings (a stream that trickles keeps nothing between). */
+  void release() {
+    chars = NO_CHARS;
+  }
+
+  private @Nullable List<ChunkChoice> members(int from, int to) {
     i = from;
     end = to;
     readExtraName = null;
@@ -88,7 +105,6 @@ final class ChunkTail {
       } else {
         if (readExtraName != null || knownChunkName(nameFrom, nameTo)) return null;
         String name = extraName(nameFrom, nameTo);
-        if (name == null) return null;
         int valueFrom = i;
         if (!skipString()) return null;
         readExtraName = name;
@@ -200,7 +216,7 @@ final class ChunkTail {
           content = text;
         } else if (equals(nameFrom, nameTo, ROLE)) {
           member = 2;
-          role = text == null ? null : role(text);
+          role = text == null ? null : Role.of(text);
         } else if (equals(nameFrom, nameTo, REFUSAL)) {
           member = 4;
           refusal = text;
@@ -222,15 +238,6 @@ final class ChunkTail {
     }
     return access.delta(role, content, refusal, Collections.emptyList(), null, null,
         reasoningContent, reasoning, Collections.emptyMap());
-  }
-
-  private Role role(String text) {
-    Role r = role;
-    if (r == null || !text.equals(roleText)) {
-      role = r = Role.of(text);
-      roleText = text;
-    }
-    return r;
   }
 
   // At a member name's opening quote: moves past the colon after it and the space after that, and
@@ -259,7 +266,9 @@ final class ChunkTail {
     return RepeatedHead.isHeadName(b, from, to);
   }
 
-  private @Nullable String extraName(int from, int to) {
+  // The name in b[from, to), without a new String when it is OpenAI's padding or the last one.
+  private String extraName(int from, int to) {
+    if (equals(from, to, OBFUSCATION_BYTES)) return OBFUSCATION;
     String last = extraName;
     if (last != null && last.length() == to - from) {
       int k = 0;
