@@ -99,8 +99,10 @@ public final class ChunkAccumulator {
   private @Nullable ServiceTier serviceTier;
   private @Nullable Usage usage;
   private final MergedExtras extras = MergedExtras.firstWins();
+  private static final int SCANNED_CHOICES = 8;
   private final List<ChoiceAccumulator> choices = new ArrayList<>(1); // in arrival order
-  private final Map<Integer, ChoiceAccumulator> byIndex = new HashMap<>(2);
+  // Made only once there are more choices than a scan finds quickly (most streams have one).
+  private @Nullable Map<Integer, ChoiceAccumulator> byIndex;
   private boolean sorted = true;
   private @Nullable ChoiceAccumulator lastChoice;
   private int chunkCount;
@@ -162,14 +164,30 @@ public final class ChunkAccumulator {
   private ChoiceAccumulator choice(int index) {
     ChoiceAccumulator last = lastChoice;
     if (last != null && last.index() == index) return last;
-    ChoiceAccumulator known = byIndex.get(index);
+    ChoiceAccumulator known = find(index);
     if (known != null) return lastChoice = known;
     Indexes.check(index, "choices");
     ChoiceAccumulator added = new ChoiceAccumulator(index);
     if (!choices.isEmpty() && choices.get(choices.size() - 1).index() > index) sorted = false;
     choices.add(added);
-    byIndex.put(index, added);
+    Map<Integer, ChoiceAccumulator> map = byIndex;
+    if (map != null) {
+      map.put(index, added);
+    } else if (choices.size() > SCANNED_CHOICES) {
+      map = byIndex = new HashMap<>();
+      for (ChoiceAccumulator c : choices) map.put(c.index(), c);
+    }
     return lastChoice = added;
+  }
+
+  private @Nullable ChoiceAccumulator find(int index) {
+    Map<Integer, ChoiceAccumulator> map = byIndex;
+    if (map != null) return map.get(index);
+    for (int i = 0, n = choices.size(); i < n; i++) {
+      ChoiceAccumulator c = choices.get(i);
+      if (c.index() == index) return c;
+    }
+    return null;
   }
 
   private List<ChoiceAccumulator> sortedChoices() {

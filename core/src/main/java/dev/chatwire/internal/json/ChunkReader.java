@@ -33,18 +33,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChunkReader implements AutoCloseable {
   private @Nullable JsonIn in;
-  private final ReusedString id = new ReusedString();
-  private final ReusedString object = new ReusedString();
-  private final ReusedString model = new ReusedString();
-  private final ReusedString fingerprint = new ReusedString();
+  // What reading with the parser needs besides it; made and dropped with it.
+  private @Nullable Parsing parsing;
   private @Nullable Long lastCreated;
-  private final ReusedValue<ServiceTier> tier = new ReusedValue<>(ServiceTier::of);
-  private final ReusedValue<FinishReason> finishReason = new ReusedValue<>(FinishReason::of);
-  private final MessageJson delta = new MessageJson();
   private final ModelAccess access = ModelAccess.get();
-  // Unknown members of the chunk and of a choice, gathered here and copied into the model.
-  private final ExtrasGatherer chunkExtras = new ExtrasGatherer();
-  private final ExtrasGatherer choiceExtras = new ExtrasGatherer();
   private static final byte[] OPEN_OBJECT = {'{'};
   private final RepeatedHead head = new RepeatedHead();
   private final ChunkTail tail = new ChunkTail();
@@ -130,8 +122,29 @@ public final class ChunkReader implements AutoCloseable {
   public void close() {
     JsonIn in = this.in;
     this.in = null;
+    parsing = null;
     if (in != null) in.close();
     tail.release();
+  }
+
+  /** The state of reads with the parser: values that repeat, and the gatherers of members. */
+  private static final class Parsing {
+    final ReusedString id = new ReusedString();
+    final ReusedString object = new ReusedString();
+    final ReusedString model = new ReusedString();
+    final ReusedString fingerprint = new ReusedString();
+    final ReusedValue<ServiceTier> tier = new ReusedValue<>(ServiceTier::of);
+    final ReusedValue<FinishReason> finishReason = new ReusedValue<>(FinishReason::of);
+    final MessageJson delta = new MessageJson();
+    // Unknown members of the chunk and of a choice, gathered here and copied into the model.
+    final ExtrasGatherer chunkExtras = new ExtrasGatherer();
+    final ExtrasGatherer choiceExtras = new ExtrasGatherer();
+  }
+
+  private Parsing parsing() {
+    Parsing p = parsing;
+    if (p == null) p = parsing = new Parsing();
+    return p;
   }
 
   private ChatCompletionChunk read(JsonIn in) {
@@ -142,6 +155,8 @@ public final class ChunkReader implements AutoCloseable {
 
   // Reads the chunk's members up to its end; afterHead: the head's were taken from the last read.
   private ChatCompletionChunk members(JsonIn in, boolean afterHead) {
+    Parsing p = parsing();
+    ExtrasGatherer chunkExtras = p.chunkExtras;
     ChunkHead h = kept;
     String id = afterHead ? h.id() : null;
     String object = afterHead ? h.object() : null;
@@ -169,29 +184,29 @@ public final class ChunkReader implements AutoCloseable {
       }
       switch (name) {
         case "id":
-          id = in.stringOrNullReusing(this.id);
+          id = in.stringOrNullReusing(p.id);
           break;
         case "object":
-          object = in.stringOrNullReusing(this.object);
+          object = in.stringOrNullReusing(p.object);
           break;
         case "created":
           created = in.isNull() ? null : reuse(ValueJson.createdSeconds(in));
           createdText = ValueJson.createdText(in);
           break;
         case "model":
-          model = in.stringOrNullReusing(this.model);
+          model = in.stringOrNullReusing(p.model);
           break;
         case "choices":
-          choices = choices(in);
+          choices = choices(in, p);
           break;
         case "usage":
           usage = UsageJson.readOrNull(in);
           break;
         case "service_tier":
-          serviceTier = tier.read(in);
+          serviceTier = p.tier.read(in);
           break;
         case "system_fingerprint":
-          fingerprint = in.stringOrNullReusing(this.fingerprint);
+          fingerprint = in.stringOrNullReusing(p.fingerprint);
           break;
         default:
           chunkExtras.putRaw(name, in);
@@ -210,19 +225,21 @@ public final class ChunkReader implements AutoCloseable {
     return lastCreated = created;
   }
 
-  private List<ChunkChoice> choices(JsonIn in) {
+  private List<ChunkChoice> choices(JsonIn in, Parsing p) {
     if (!in.beginArrayOrNull() || !in.nextElement()) return Collections.emptyList();
-    ChunkChoice first = choice(in);
+    ChunkChoice first = choice(in, p);
     if (!in.nextElement()) return Collections.singletonList(first);
     List<ChunkChoice> list = new ArrayList<>();
     list.add(first);
     do {
-      list.add(choice(in));
+      list.add(choice(in, p));
     } while (in.nextElement());
     return Collections.unmodifiableList(list);
   }
 
-  private ChunkChoice choice(JsonIn in) {
+  private ChunkChoice choice(JsonIn in, Parsing p) {
+    ExtrasGatherer choiceExtras = p.choiceExtras;
+    MessageJson delta = p.delta;
     in.requireObject();
     int index = 0;
     Delta d = null;
@@ -240,7 +257,7 @@ public final class ChunkReader implements AutoCloseable {
           d = delta.delta();
           break;
         case "finish_reason":
-          reason = finishReason.read(in);
+          reason = p.finishReason.read(in);
           break;
         case "logprobs":
           logprobs = LogprobsJson.readOrNull(in);

@@ -18,7 +18,7 @@ final class MessagePart {
   private @Nullable StringBuilder refusal;
   private @Nullable StringBuilder reasoningContent;
   private @Nullable StringBuilder reasoning;
-  private final ToolCallParts toolCalls = new ToolCallParts();
+  private @Nullable ToolCallParts toolCalls; // made with the first tool call
   private @Nullable FunctionPart functionCall;
   private @Nullable AudioPart audio;
   private final MergedExtras extras = MergedExtras.fragments();
@@ -29,7 +29,10 @@ final class MessagePart {
     refusal = Texts.append(refusal, delta.getRefusal());
     reasoningContent = Texts.append(reasoningContent, delta.getReasoningContent());
     reasoning = Texts.append(reasoning, delta.getReasoning());
-    if (!delta.getToolCalls().isEmpty()) toolCalls.add(delta.getToolCalls());
+    if (!delta.getToolCalls().isEmpty()) {
+      if (toolCalls == null) toolCalls = new ToolCallParts();
+      toolCalls.add(delta.getToolCalls());
+    }
     FunctionCall f = delta.getFunctionCall();
     if (f != null) {
       if (functionCall == null) functionCall = new FunctionPart();
@@ -51,7 +54,7 @@ final class MessagePart {
         .reasoningContent(Texts.text(reasoningContent))
         .reasoning(Texts.text(reasoning))
         .extras(extras.toMap());
-    if (!toolCalls.isEmpty()) b.toolCalls(toolCalls.build());
+    if (toolCalls != null && !toolCalls.isEmpty()) b.toolCalls(toolCalls.build());
     if (functionCall != null) b.functionCall(functionCall.build());
     if (audio != null) b.audio(audio.build());
     return b.build();
