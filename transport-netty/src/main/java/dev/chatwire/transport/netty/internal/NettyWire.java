@@ -3,6 +3,7 @@ package dev.chatwire.transport.netty.internal;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.Wire;
 import dev.chatwire.transport.WireEvents;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -171,7 +173,7 @@ final class NettyWire implements Wire {
     if (informational || !content.content().isReadable()) {
       content.release();
     } else {
-      events.body(content.content().nioBuffer(), content.content());
+      events.body(view(content.content()), content.content());
     }
     if (content instanceof LastHttpContent) {
       if (informational) {
@@ -182,6 +184,27 @@ final class NettyWire implements Wire {
         events.end();
       }
     }
+  }
+
+  /**
+   * The readable bytes of {@code buf}, as a buffer that stays valid while {@code buf} is retained.
+   * An HTTP chunk's content is a slice of a pooled buffer, whose {@code nioBuffer()} duplicates
+   * the pooled buffer's NIO view and slices the copy: two buffer objects per event, and half of
+   * the event loop's samples in a profile of one fast stream. When the slice's place in its pooled
+   * buffer can be told from their memory addresses, the pooled buffer's own view is positioned
+   * there (only this connection's event loop touches it) and sliced: one object.
+   */
+  static ByteBuffer view(ByteBuf buf) {
+    ByteBuf parent = buf.unwrap();
+    if (parent != null && parent.unwrap() == null && buf.hasMemoryAddress()
+        && parent.hasMemoryAddress() && parent.nioBufferCount() == 1) {
+      long start = buf.memoryAddress() - parent.memoryAddress() + buf.readerIndex();
+      int length = buf.readableBytes();
+      if (start >= 0 && start + length <= parent.capacity()) {
+        return parent.internalNioBuffer((int) start, length).slice();
+      }
+    }
+    return buf.nioBuffer();
   }
 
   void onReadComplete() {
