@@ -29,6 +29,7 @@ import java.util.TreeMap;
  *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
  *                       chatwire-jdk)
  *   --modes a,b         a subset of: throughput latency first cold concurrent
+ *   --latency-warmups 3 unpaced streams of 2,000 chunks before the latency mode's paced one
  *   --client n=d,c,a    one more client: name n, module directory d (its target/classes and
  *                       target/classpath.txt), StreamClient class c, argument a; after --clients
  *   --serve             only run the server and print its port, to run a Driver by hand (with
@@ -52,6 +53,7 @@ public final class Launcher {
 
   private final Server server;
   private List<String> modes = List.of("throughput", "latency", "first", "cold", "concurrent");
+  private int latencyWarmups = 3;
   private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
   private long runIds;
 
@@ -61,6 +63,7 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     List<String> modes = null;
+    int latencyWarmups = 3;
     int rounds = 2;
     int chunks = 100_000;
     List<String> clients = new ArrayList<>(CLIENTS.keySet());
@@ -78,6 +81,7 @@ public final class Launcher {
         case "--clients": clients = List.of(args[i + 1].split(",")); break;
         case "--concurrent": concurrent = List.of(args[i + 1].split(",")); break;
         case "--modes": modes = List.of(args[i + 1].split(",")); break;
+        case "--latency-warmups": latencyWarmups = Integer.parseInt(args[i + 1]); break;
         case "--client": {
           // NAME=DIR,CLASS,ARG: one more client, from DIR/target/classes and DIR/target/classpath.txt
           // (relative to benchmarks/compare/), e.g. ChatWire built from another commit.
@@ -97,6 +101,7 @@ public final class Launcher {
     try (Server server = new Server()) {
       Launcher launcher = new Launcher(server);
       if (modes != null) launcher.modes = modes;
+      launcher.latencyWarmups = latencyWarmups;
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(clients);
         if (round % 2 == 1) Collections.reverse(order);
@@ -113,7 +118,8 @@ public final class Launcher {
     if (modes.contains("latency")) {
       Path arrivals = Files.createTempFile("arrivals", ".txt");
       long runId = ++runIds;
-      run(client, "latency", 2000, "200", Long.toString(runId), "3", arrivals.toString());
+      run(client, "latency", 2000, "200", Long.toString(runId), Integer.toString(latencyWarmups),
+          arrivals.toString());
       latency(client, server.sendTimes(runId), arrivals);
     }
     if (modes.contains("first")) {
