@@ -104,8 +104,11 @@ public final class ChatCompletions {
    * accumulated completion at the end. Sets {@code stream: true} and, unless the request sets
    * {@code stream_options} or the client was built with {@code streamUsage(false)}, asks for usage
    * in the last chunk. Close it to stop early; it releases
-   * the connection. Returns at once, with the request sent: {@link ChatStream#close()} works from
-   * any thread while the response head is awaited.
+   * the connection. Returns at once: {@link ChatStream#close()} works from any thread while the
+   * response head is awaited. The request is sent at once, or, on a blocking transport (OkHttp),
+   * by the first iteration when it comes within a millisecond, which then carries it up to the
+   * response head on its own thread (two thread hand-offs fewer before the first chunk); an
+   * iteration that comes later finds it sent.
    */
   public ChatStream stream(ChatCompletionRequest request) {
     return stream(request, RequestOptions.none());
@@ -118,7 +121,7 @@ public final class ChatCompletions {
     RealCall<ChatCompletion> call = new RealCall<>(env(streaming(request), true, options, seen), sink, null);
     sink.attach(call);
     ChatStream stream = new RealChatStream(call, sink, StreamEvents.forRequest(request));
-    call.start();
+    call.startForConsumer();
     return stream;
   }
 

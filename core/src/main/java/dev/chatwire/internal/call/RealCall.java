@@ -13,6 +13,7 @@ import dev.chatwire.transport.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -39,6 +40,13 @@ public final class RealCall<T> {
    * scheduler whatever the call's: an interrupt happens in real time.
    */
   static final long INTERRUPT_CHECK_NANOS = 1_000_000_000L;
+  /**
+   * How long a blocking stream's first attempt waits for its consumer to carry it (see {@link
+   * #startForConsumer()}) before it starts on its own.
+   */
+  static final long CONSUMER_WAIT_NANOS = 1_000_000L;
+  private static final AtomicReferenceFieldUpdater<RealCall, Attempt> DEFERRED =
+      AtomicReferenceFieldUpdater.newUpdater(RealCall.class, Attempt.class, "deferred");
 
   /** Where a call is. An attempt's own progress is its {@code Attempt.Phase}. */
   enum State {
@@ -79,6 +87,11 @@ public final class RealCall<T> {
   private volatile @Nullable Thread starter;
   /** Consumers in {@link #awaitUntil} that announced a wait; written under lock. */
   private volatile int waiting;
+  /** The first attempt, opened and not started, while it waits for its consumer. */
+  private volatile @Nullable Attempt<T> deferred;
+  /** Starts {@link #deferred} if no consumer came for it in time. */
+  private volatile Scheduler.@Nullable Cancellable deferredTimer;
+  private long consumerWaitNanos = CONSUMER_WAIT_NANOS;
   /** When the total deadline passes, in scheduler time; meaningful only with a deadline. */
   private long deadlineAt;
 
@@ -99,12 +112,40 @@ public final class RealCall<T> {
   }
 
   /**
+   * As {@link #start()}, for a blocking stream, which returns at once and is then read by one
+   * consumer: when the wire is blocking (OkHttp), the first attempt waits up to {@value
+   * #CONSUMER_WAIT_NANOS} ns for the consumer's first wait ({@link #awaitUntil}), which then
+   * carries it up to the head on its own thread, as {@code create()} does, without the two thread
+   * hand-offs of starting it elsewhere; a consumer that comes later finds it started. Nothing else
+   * changes: the call can be closed from any thread meanwhile, and retries start as before.
+   */
+  public void startForConsumer() {
+    start(Start.FOR_CONSUMER);
+  }
+
+  /** Tests: how long {@link #startForConsumer()} waits for the consumer; before the start. */
+  void consumerWait(long nanos) {
+    consumerWaitNanos = nanos;
+  }
+
+  /**
    * As {@link #start()}; {@code onCaller}: a blocking call whose caller only waits for the outcome
    * and holds no handle to cancel it by ({@code create}), so its first attempt may be carried on
    * this thread (see {@link #startAttempt}). A stream is not: {@code stream()} returns at once, so
    * that it can be closed from another thread while the head is awaited.
    */
   public void start(boolean onCaller) {
+    start(onCaller ? Start.ON_CALLER : Start.ELSEWHERE);
+  }
+
+  /** Where a call's first attempt is carried. */
+  private enum Start {
+    ELSEWHERE,
+    ON_CALLER,
+    FOR_CONSUMER
+  }
+
+  private void start(Start how) {
     starter = Thread.currentThread();
     Duration total = env.timeouts.getTotal();
     HttpRequest first;
@@ -132,17 +173,20 @@ public final class RealCall<T> {
         lock.unlock();
       }
     }
-    startAttempt(first, onCaller && callback == null);
+    startAttempt(first, callback == null ? how : Start.ELSEWHERE);
   }
 
   /**
-   * Starts the next attempt. {@code onCaller}: this is a blocking call's first attempt, started on
-   * the caller's thread, which would only wait for the head; a blocking transport (OkHttp) then
-   * carries the exchange on it up to the head, without the two thread hand-offs of starting it
-   * elsewhere. While it does, the caller is checked for an interrupt, which a socket read would
-   * not notice (an interrupt of a waiting caller cancels the call).
+   * Starts the next attempt. {@code how}: {@code ON_CALLER} for a blocking call's first attempt,
+   * started on the caller's thread, which would only wait for the head: a blocking transport
+   * (OkHttp) then carries the exchange on it up to the head, without the two thread hand-offs of
+   * starting it elsewhere; {@code FOR_CONSUMER} for a blocking stream's first attempt, which a
+   * blocking transport leaves opened for its consumer to carry the same way (see {@link
+   * #startForConsumer()}). While the exchange is carried so, the thread is checked for an
+   * interrupt, which a socket read would not notice (an interrupt of a waiting caller cancels the
+   * call).
    */
-  private void startAttempt(@Nullable HttpRequest prepared, boolean onCaller) {
+  private void startAttempt(@Nullable HttpRequest prepared, Start how) {
     Attempt<T> a;
     lock.lock();
     try {
@@ -171,20 +215,57 @@ public final class RealCall<T> {
             () -> a.headersTimedOut(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
+    boolean blocking;
+    try {
+      blocking = a.exchange.open(env.transport, request);
+    } catch (RuntimeException e) {
+      notStarted(a, e, true);
+      return;
+    }
+    if (blocking && how == Start.FOR_CONSUMER) {
+      // Published before the timer exists, so that the timer always finds it.
+      // On the system scheduler, as the interrupt watch: a mechanism, not a timeout, so it does
+      // not wait on a scheduler the user may drive by hand (virtual time in tests).
+      deferred = a;
+      deferredTimer = Scheduler.system().schedule(() -> startDeferred(false), consumerWaitNanos);
+      return;
+    }
+    begin(a, blocking && how == Start.ON_CALLER, true);
+  }
+
+  /** Starts the deferred first attempt unless it was started: on this thread when onCaller. */
+  private void startDeferred(boolean onCaller) {
+    Attempt<T> a = deferred;
+    if (a == null || !DEFERRED.compareAndSet(this, a, null)) return;
+    Scheduler.Cancellable t = deferredTimer;
+    if (t != null && onCaller) t.cancel();
+    if (a.isEnded()) return; // closed meanwhile: nothing is sent
+    begin(a, onCaller, false);
+  }
+
+  // Starts an opened attempt; onCaller: carried on this thread, which only waits for its head;
+  // fromStart: in start(), whose caller hears of a closed transport by an exception.
+  private void begin(Attempt<T> a, boolean onCaller, boolean fromStart) {
     InterruptWatch watch = null;
     try {
-      boolean blocking = a.exchange.open(env.transport, request);
-      boolean here = onCaller && blocking && !Thread.currentThread().isInterrupted();
+      boolean here = onCaller && !Thread.currentThread().isInterrupted();
       if (here) watch = new InterruptWatch(Thread.currentThread());
       a.exchange.start(here);
-    } catch (IllegalStateException e) {
-      fail(a, new ChatWireException("the transport is closed", e));
-      if (a.number == 1 && Thread.currentThread() == starter) throw e;
     } catch (RuntimeException e) {
-      fail(a, new ChatWireException("the transport rejected the request ("
-          + e.getClass().getName() + ")", e));
+      notStarted(a, e, fromStart);
     } finally {
       if (watch != null) watch.stop();
+    }
+  }
+
+  // The transport refused to open or start the attempt.
+  private void notStarted(Attempt<T> a, RuntimeException e, boolean fromStart) {
+    if (e instanceof IllegalStateException) {
+      fail(a, new ChatWireException("the transport is closed", e));
+      if (fromStart && a.number == 1 && Thread.currentThread() == starter) throw e;
+    } else {
+      fail(a, new ChatWireException("the transport rejected the request ("
+          + e.getClass().getName() + ")", e));
     }
   }
 
@@ -235,6 +316,7 @@ public final class RealCall<T> {
    * normally in both cases; the caller then checks {@link #failure()} and its own state.
    */
   public void awaitUntil(BooleanSupplier ready) {
+    if (deferred != null) startDeferred(true);
     // An interrupt cancels the call once; the flag is set again on the way out, not at once, so
     // that waiting for the end to be published does not spin on await() throwing.
     boolean interrupted = false;
@@ -397,7 +479,7 @@ public final class RealCall<T> {
     // The retry starts once its delay passed and the listener has heard of it, whichever is last.
     AtomicInteger pending = new AtomicInteger(2);
     Runnable startAfterBoth = () -> {
-      if (pending.decrementAndGet() == 0) startAttempt(null, false);
+      if (pending.decrementAndGet() == 0) startAttempt(null, Start.ELSEWHERE);
     };
     boolean retry;
     lock.lock();

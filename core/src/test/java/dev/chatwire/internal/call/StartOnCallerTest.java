@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where an attempt starts: the first attempt of a blocking {@code create()} on its caller's thread
- * ({@link Wire#startOnCaller()}), when the wire is blocking; everything else as before ({@link
- * Wire#start()}): no retry or async call ever blocks a thread that is not the caller's, and a
- * stream returns at once so that it can be closed while its head is awaited.
+ * ({@link Wire#startOnCaller()}), when the wire is blocking, and a blocking stream's on its
+ * consumer's thread when the consumer comes within {@link RealCall#CONSUMER_WAIT_NANOS} (else on
+ * its own); everything else as before ({@link Wire#start()}): no retry or async call ever blocks a
+ * thread that is not the caller's, and a stream returns at once so that it can be closed while its
+ * head is awaited.
  */
 class StartOnCallerTest {
   /** How each wire was started, in order: "start" or "onCaller", with the thread. */
@@ -51,6 +53,7 @@ class StartOnCallerTest {
   /** What startOnCaller throws, if set (an OkHttp interceptor that throws). */
   private volatile @Nullable RuntimeException throwOnCaller;
   private final CountDownLatch cancelled = new CountDownLatch(1);
+  private final CountDownLatch started = new CountDownLatch(1);
   private final ServerSocket silent;
   private final Socket stalled;
 
@@ -100,6 +103,7 @@ class StartOnCallerTest {
         private void record(String how) {
           starts.add(how);
           startThreads.add(Thread.currentThread());
+          started.countDown();
         }
 
         private void answer() {
@@ -259,6 +263,85 @@ class StartOnCallerTest {
     assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(CancelledException.class);
     assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(starts).as("a cancelled call is not retried").containsExactly("onCaller");
+  }
+
+  @Test
+  void aBlockingStreamIsCarriedByItsConsumerWhenItComesInTime() {
+    RealCall<String> call = call(RetryPolicy.none(), null);
+    call.consumerWait(TimeUnit.MINUTES.toNanos(1)); // however slow the machine
+    call.startForConsumer(); // what stream() does
+    assertThat(starts).as("nothing started before the consumer came").isEmpty();
+
+    call.awaitUntil(() -> false); // the first hasNext()
+
+    assertThat(call.result()).isEqualTo("ok");
+    assertThat(starts).containsExactly("onCaller");
+    assertThat(startThreads).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void aBlockingStreamWhoseConsumerIsLateStartsOnItsOwn() throws Exception {
+    RealCall<String> call = call(RetryPolicy.none(), null);
+    call.startForConsumer();
+
+    assertThat(started.await(10, TimeUnit.SECONDS)).as("started without a consumer").isTrue();
+
+    assertThat(starts).containsExactly("start");
+    call.awaitUntil(() -> false); // it comes later: the attempt is not started again
+    assertThat(call.result()).isEqualTo("ok");
+    assertThat(starts).containsExactly("start");
+  }
+
+  @Test
+  void aBlockingStreamClosedBeforeItStartedSendsNothing() throws Exception {
+    RealCall<String> call = call(RetryPolicy.none(), null);
+    call.startForConsumer();
+    call.cancel("closed");
+
+    // The system scheduler runs its timers in the order they are due, on one thread: once a
+    // timer due after the call's has run, the call's has run too.
+    CountDownLatch after = new CountDownLatch(1);
+    Scheduler.system().schedule(after::countDown, 2 * RealCall.CONSUMER_WAIT_NANOS);
+    assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
+
+    call.awaitUntil(() -> false);
+    assertThat(starts).as("no attempt was started").isEmpty();
+    assertThat(call.failure()).isInstanceOf(CancelledException.class);
+  }
+
+  @Test
+  void aBlockingStreamOnANonBlockingWireStartsAtOnce() {
+    blocking = false;
+    RealCall<String> call = call(RetryPolicy.none(), null);
+
+    call.startForConsumer();
+
+    assertThat(starts).containsExactly("start");
+    call.awaitUntil(() -> false);
+    assertThat(call.result()).isEqualTo("ok");
+  }
+
+  @Test
+  void aStreamCarriedByItsConsumerCanBeClosedFromAnotherThreadWhileItsHeadIsAwaited()
+      throws Exception {
+    stallOnCaller = true;
+    RealCall<String> call = call(RetryPolicy.defaults(), null);
+    call.consumerWait(TimeUnit.MINUTES.toNanos(1)); // the consumer thread carries it, however late
+    call.startForConsumer();
+    CompletableFuture<@Nullable ChatWireException> outcome = new CompletableFuture<>();
+    Thread consumer = new Thread(() -> {
+      call.awaitUntil(() -> false);
+      outcome.complete(call.failure());
+    }, "stream-consumer");
+    consumer.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+    call.cancel("closed by the user");
+
+    assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the wire was cancelled").isTrue();
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(CancelledException.class);
+    assertThat(starts).as("a closed stream is not retried").containsExactly("onCaller");
+    assertThat(startThreads).containsExactly(consumer);
   }
 
   /** The body as text. */
