@@ -108,7 +108,9 @@ public final class ChatCompletions {
    * response head is awaited. The request is sent at once, or, on a blocking transport (OkHttp),
    * by the first iteration when it comes within a millisecond, which then carries it up to the
    * response head on its own thread (two thread hand-offs fewer before the first chunk); an
-   * iteration that comes later finds it sent.
+   * iteration that comes later finds it sent. While an iteration carries the request, a socket
+   * read does not notice an interrupt: an interrupt of the iterating thread then cancels the stream
+   * within about a second (the next check), as for {@link #create}.
    */
   public ChatStream stream(ChatCompletionRequest request) {
     return stream(request, RequestOptions.none());

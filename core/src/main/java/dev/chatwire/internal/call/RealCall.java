@@ -128,6 +128,11 @@ public final class RealCall<T> {
     consumerWaitNanos = nanos;
   }
 
+  /** Tests: what the timer of {@link #startForConsumer()} does when the wait is over. */
+  void consumerWaitOver() {
+    startDeferred(false);
+  }
+
   /**
    * As {@link #start()}; {@code onCaller}: a blocking call whose caller only waits for the outcome
    * and holds no handle to cancel it by ({@code create}), so its first attempt may be carried on

@@ -112,6 +112,29 @@ class ChunkTailTest {
   }
 
   @Test
+  void longTextOtherRolesAndOtherWhiteSpaceAreReadByHandAsTheParserReadsThem() {
+    StringBuilder longText = new StringBuilder();
+    for (int i = 0; i < 600; i++) longText.append("ab\\n\\u00e9\u4e2d\ud83d\ude00");
+    List<String> tails = List.of(
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + longText + "\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"tool\",\"content\":\"t\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"narrator\",\"content\":\"n\"}}]}",
+        "\"choices\":\t[{\"index\":\r\n0,\"delta\":{\"content\":\"w\"}\t}]\r\n}");
+    for (String tail : tails) {
+      ChunkReader reader = started();
+      for (int i = 1; i <= 3; i++) {
+        assertSameAsAlone(reader, HEAD + tail, i);
+        assertThat(reader.isOpen()).as(tail).isFalse();
+        reader.close(); // its string buffer is dropped, and made again by the next read
+      }
+    }
+    // A name longer than the hand-read path takes is left to the parser, and read the same.
+    ChunkReader reader = started();
+    assertSameAsAlone(reader, HEAD + "\"choices\":[],\"" + "x".repeat(300) + "\":\"v\"}", 1);
+    assertThat(reader.isOpen()).isTrue();
+  }
+
+  @Test
   void everySingleByteChangeOrDeletionReadsAsTheParserReadsIt() {
     byte[] replacements = {'x', '0', '9', '"', '\\', ',', '}', '{', ']', '[', ' ', ':', 'n',
       'u', 'e', '.', '-', '/', 0x00, 0x1F, 0x7F, (byte) 0x80, (byte) 0xC0, (byte) 0xC3,

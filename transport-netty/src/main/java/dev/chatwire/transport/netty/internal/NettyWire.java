@@ -190,21 +190,28 @@ final class NettyWire implements Wire {
    * The readable bytes of {@code buf}, as a buffer that stays valid while {@code buf} is retained.
    * An HTTP chunk's content is a slice of a pooled buffer, whose {@code nioBuffer()} duplicates
    * the pooled buffer's NIO view and slices the copy: two buffer objects per event, and half of
-   * the event loop's samples in a profile of one fast stream. When the slice's place in its pooled
-   * buffer can be told from their memory addresses, the pooled buffer's own view is positioned
+   * the event loop's samples in a profile of one fast stream. When the slice's place in the buffer
+   * it derives from can be told from their memory addresses, that buffer's own view is positioned
    * there (only this connection's event loop touches it) and sliced: one object.
    */
   static ByteBuffer view(ByteBuf buf) {
-    ByteBuf parent = buf.unwrap();
-    if (parent != null && parent.unwrap() == null && buf.hasMemoryAddress()
-        && parent.hasMemoryAddress() && parent.nioBufferCount() == 1) {
-      long start = buf.memoryAddress() - parent.memoryAddress() + buf.readerIndex();
-      int length = buf.readableBytes();
-      if (start >= 0 && start + length <= parent.capacity()) {
-        return parent.internalNioBuffer((int) start, length).slice();
-      }
+    ByteBuffer inRoot = viewInRoot(buf);
+    return inRoot != null ? inRoot : buf.nioBuffer();
+  }
+
+  /** As {@link #view}, through the buffer {@code buf} derives from; null when that cannot be. */
+  static @Nullable ByteBuffer viewInRoot(ByteBuf buf) {
+    ByteBuf root = buf.unwrap();
+    if (root == null) return null;
+    // Through any wrappers (a leak detector's) and slices, to the buffer that owns the memory.
+    for (ByteBuf next = root.unwrap(); next != null; next = next.unwrap()) root = next;
+    if (!buf.hasMemoryAddress() || !root.hasMemoryAddress() || root.nioBufferCount() != 1) {
+      return null;
     }
-    return buf.nioBuffer();
+    long start = buf.memoryAddress() - root.memoryAddress() + buf.readerIndex();
+    int length = buf.readableBytes();
+    if (start < 0 || start + length > root.capacity()) return null;
+    return root.internalNioBuffer((int) start, length).slice();
   }
 
   void onReadComplete() {

@@ -8,6 +8,7 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.util.ResourceLeakDetector;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +24,18 @@ class BodyViewTest {
   private static final String TEXT = "data: {\"a\":1}\n\ndata: {\"b\":22}\n\ndata: [DONE]\n\n";
 
   @Test
-  void slicesOfOnePooledDirectBufferKeepTheirOwnBytes() {
-    slicesKeepTheirBytes(PooledByteBufAllocator.DEFAULT.directBuffer(256));
+  void slicesOfOnePooledDirectBufferAreViewedInPlaceAndKeepTheirOwnBytes() {
+    // This module's tests run with paranoid leak detection: every buffer is wrapped.
+    assertThat(slicesKeepTheirBytes(PooledByteBufAllocator.DEFAULT.directBuffer(256)))
+        .as("viewed in the pooled buffer, through the leak detector's wrapper").isTrue();
+    ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
+    ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    try {
+      assertThat(slicesKeepTheirBytes(PooledByteBufAllocator.DEFAULT.directBuffer(256)))
+          .as("viewed in the pooled buffer, unwrapped").isTrue();
+    } finally {
+      ResourceLeakDetector.setLevel(level);
+    }
   }
 
   @Test
@@ -50,17 +61,20 @@ class BodyViewTest {
     whole.release();
   }
 
-  private static void slicesKeepTheirBytes(ByteBuf parent) {
+  // Whether every slice was viewed in the buffer it derives from (no nioBuffer() copy of it).
+  private static boolean slicesKeepTheirBytes(ByteBuf parent) {
     parent.writeBytes(bytes("0123")); // the slices do not start at the parent's index 0
     parent.writeBytes(bytes(TEXT));
     parent.readerIndex(4);
     List<ByteBuf> slices = new ArrayList<>();
     List<ByteBuffer> views = new ArrayList<>();
     List<String> expected = new ArrayList<>();
+    boolean inPlace = true;
     for (String part : TEXT.split("(?<=\n\n)")) {
       ByteBuf slice = parent.readRetainedSlice(part.length());
       slice.readerIndex(1); // a content whose reader index moved
       slices.add(slice);
+      inPlace &= NettyWire.viewInRoot(slice) != null;
       views.add(NettyWire.view(slice));
       expected.add(part.substring(1));
     }
@@ -69,6 +83,7 @@ class BodyViewTest {
     for (ByteBuffer view : views) seen.add(text(view));
     assertThat(seen).containsExactlyElementsOf(expected);
     for (ByteBuf slice : slices) slice.release();
+    return inPlace;
   }
 
   private static byte[] bytes(String s) {
