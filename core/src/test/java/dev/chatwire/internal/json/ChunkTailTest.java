@@ -1,12 +1,12 @@
 package dev.chatwire.internal.json;
 
+import static dev.chatwire.internal.json.StreamedReads.assertSameAsAlone;
+import static dev.chatwire.internal.json.StreamedReads.outcome;
+import static dev.chatwire.internal.json.StreamedReads.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatwire.error.DecodeException;
-import dev.chatwire.json.ChatJson;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.Role;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +89,7 @@ class ChunkTailTest {
       ChunkReader reader = started();
       assertSameAsAlone(reader, HEAD + tail, 1);
       // A chunk the parser read is left with its parser; one it rejected, without.
-      boolean rejected = outcome(() -> read(new ChunkReader(), HEAD + tail)) instanceof String;
+      boolean rejected = outcome(() -> read(new ChunkReader(), HEAD + tail, 0)) instanceof String;
       assertThat(reader.isOpen()).as(tail).isEqualTo(!rejected);
     }
   }
@@ -97,17 +97,17 @@ class ChunkTailTest {
   @Test
   void theHandReadChunkHoldsWhatWasSent() {
     ChunkReader reader = started();
-    ChatCompletionChunk c = read(reader, HEAD + COMMON.get(1));
+    ChatCompletionChunk c = read(reader, HEAD + COMMON.get(1), 0);
     assertThat(c.getChoices()).hasSize(1);
     assertThat(c.getChoices().get(0).getDelta().getRole()).isSameAs(Role.ASSISTANT);
     assertThat(c.getChoices().get(0).getDelta().getContent()).isEmpty();
     assertThat(c.getExtras()).containsExactly(java.util.Map.entry("obfuscation", "\"q\""));
-    c = read(reader, HEAD + COMMON.get(9));
+    c = read(reader, HEAD + COMMON.get(9), 0);
     assertThat(c.getChoices().get(0).getDelta().getContent())
         .isEqualTo("\"q\" \\ / \n\t\r\b\f \u00e9 \ud83d\ude00 \udbff caf\u00e9 \u4e2d\u6587 "
             + "\ud83d\ude00");
     assertThat(c.getExtras()).containsEntry("obfuscation", "\"\\\"\u00e9\\u0041\"");
-    c = read(reader, HEAD + COMMON.get(6));
+    c = read(reader, HEAD + COMMON.get(6), 0);
     assertThat(c.getChoices()).extracting(ch -> ch.getIndex()).containsExactly(0, 12);
   }
 
@@ -177,37 +177,8 @@ class ChunkTailTest {
   // A reader that has read one chunk in full, and then released its parser.
   private static ChunkReader started() {
     ChunkReader reader = new ChunkReader();
-    read(reader, HEAD + COMMON.get(0));
+    read(reader, HEAD + COMMON.get(0), 0);
     reader.close();
     return reader;
-  }
-
-  private static void assertSameAsAlone(ChunkReader reader, String json, long index) {
-    assertSameAsAlone(reader, json, index, json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void assertSameAsAlone(ChunkReader reader, String label, long index,
-      byte[] bytes) {
-    Object alone = outcome(() -> new ChunkReader().read(bytes, 0, bytes.length, index));
-    Object streamed = outcome(() -> reader.read(bytes, 0, bytes.length, index));
-    assertThat(streamed).as(label).isEqualTo(alone);
-  }
-
-  private static ChatCompletionChunk read(ChunkReader reader, String json) {
-    byte[] b = json.getBytes(StandardCharsets.UTF_8);
-    return reader.read(b, 0, b.length, 0);
-  }
-
-  private static Object outcome(java.util.function.Supplier<ChatCompletionChunk> read) {
-    try {
-      ChatCompletionChunk c = read.get();
-      ByteArrayOutputStream written = new ByteArrayOutputStream();
-      ChatJson.writeTo(c, written);
-      return List.of(c, c.toString(), c.getExtras().toString(), c.getChoices().toString(),
-          c.hashCode(), written.toString(StandardCharsets.UTF_8));
-    } catch (DecodeException e) {
-      return "error " + e.getMessage() + " @" + e.getPath() + ":" + e.getByteOffset() + "#"
-          + e.getEventIndex();
-    }
   }
 }

@@ -1,8 +1,9 @@
 package dev.chatwire.internal.json;
 
+import static dev.chatwire.internal.json.StreamedReads.assertSameAsAlone;
+import static dev.chatwire.internal.json.StreamedReads.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatwire.error.DecodeException;
 import dev.chatwire.model.ChatCompletionChunk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -105,32 +106,6 @@ class RepeatedHeadTest {
       assertThat(c.getExtras()).containsEntry("x", "{\"n\": [" + i + ", \"é\"]}");
       assertThat(c.getId()).isEqualTo("chatcmpl-1");
       assertThat(c.getCreated()).isEqualTo(1758791761L);
-    }
-  }
-
-  private static void assertSameAsAlone(ChunkReader reader, String json, long index) {
-    assertSameAsAlone(reader, json, index, json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void assertSameAsAlone(ChunkReader reader, String label, long index,
-      byte[] bytes) {
-    Object alone = outcome(() -> new ChunkReader().read(bytes, 0, bytes.length, index));
-    Object streamed = outcome(() -> reader.read(bytes, 0, bytes.length, index));
-    assertThat(streamed).as(label).isEqualTo(alone);
-  }
-
-  private static ChatCompletionChunk read(ChunkReader reader, String json, long index) {
-    byte[] b = json.getBytes(StandardCharsets.UTF_8);
-    return reader.read(b, 0, b.length, index);
-  }
-
-  private static Object outcome(java.util.function.Supplier<ChatCompletionChunk> read) {
-    try {
-      ChatCompletionChunk c = read.get();
-      return c.toString() + c.getExtras() + c.getChoices().toString();
-    } catch (DecodeException e) {
-      return "error " + e.getMessage() + " @" + e.getPath() + ":" + e.getByteOffset() + "#"
-          + e.getEventIndex();
     }
   }
 }
