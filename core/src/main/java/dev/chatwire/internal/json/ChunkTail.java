@@ -103,7 +103,8 @@ final class ChunkTail {
         if (sawUsage || !nullLiteral()) return null;
         sawUsage = true;
       } else {
-        if (readExtraName != null || knownChunkName(nameFrom, nameTo)) return null;
+        // A head member repeated after the head: the parser's read lets it win in this chunk.
+        if (readExtraName != null || RepeatedHead.isHeadName(b, nameFrom, nameTo)) return null;
         String name = extraName(nameFrom, nameTo);
         int valueFrom = i;
         if (!skipString()) return null;
@@ -260,10 +261,6 @@ final class ChunkTail {
     i++;
     skipSpace();
     return j;
-  }
-
-  private boolean knownChunkName(int from, int to) {
-    return RepeatedHead.isHeadName(b, from, to);
   }
 
   // The name in b[from, to), without a new String when it is OpenAI's padding or the last one.

@@ -306,6 +306,21 @@ class StartOnCallerTest {
   }
 
   @Test
+  void aWireThatThrowsWhileCarriedByAStreamsConsumerFailsTheStreamInsteadOfEscaping() {
+    throwOnCaller = new IllegalStateException("an interceptor broke");
+    RealCall<String> call = call(RetryPolicy.none(), null);
+    call.consumerWait(TimeUnit.MINUTES.toNanos(1)); // the consumer carries it, however late
+    call.startForConsumer();
+
+    call.awaitUntil(() -> false); // the first hasNext(): nothing escapes from it
+
+    assertThat(starts).containsExactly("onCaller");
+    assertThat(call.failure()).isInstanceOf(ChatWireException.class)
+        .hasRootCauseInstanceOf(IllegalStateException.class);
+    assertThat(cancelled.getCount()).as("the wire was cancelled").isZero();
+  }
+
+  @Test
   void aBlockingStreamOnANonBlockingWireStartsAtOnce() {
     blocking = false;
     RealCall<String> call = call(RetryPolicy.none(), null);
