@@ -62,6 +62,19 @@ public abstract class ModelAccess {
   public abstract ChatCompletionChunk chunk(ChunkHead head, List<ChunkChoice> choices,
       @Nullable Usage usage, Map<String, String> extras);
 
+  /**
+   * A chunk of these values whose one unknown member is OpenAI's padding ({@link
+   * OneRawExtra#PADDING}) with the raw JSON value {@code padding}, which it takes as it is.
+   */
+  public abstract ChatCompletionChunk paddedChunk(ChunkHead head, List<ChunkChoice> choices,
+      @Nullable Usage usage, byte[] padding);
+
+  /**
+   * Whether the chunk's unknown members are OpenAI's padding alone, which the chunk then holds
+   * without a map (so that asking costs nothing).
+   */
+  public abstract boolean paddingOnly(ChatCompletionChunk chunk);
+
   /** A chunk choice of these values; a null {@code delta} is the delta with no members. */
   public abstract ChunkChoice chunkChoice(int index, @Nullable Delta delta,
       @Nullable FinishReason finishReason, @Nullable Logprobs logprobs,

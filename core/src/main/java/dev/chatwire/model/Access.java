@@ -46,6 +46,17 @@ final class Access extends ModelAccess {
   }
 
   @Override
+  public ChatCompletionChunk paddedChunk(ChunkHead head, List<ChunkChoice> choices,
+      @Nullable Usage usage, byte[] padding) {
+    return new ChatCompletionChunk(head, choices, usage, padding);
+  }
+
+  @Override
+  public boolean paddingOnly(ChatCompletionChunk chunk) {
+    return chunk.paddingOnly();
+  }
+
+  @Override
   public ChunkChoice chunkChoice(int index, @Nullable Delta delta,
       @Nullable FinishReason finishReason, @Nullable Logprobs logprobs,
       @Nullable StopReason stopReason, Map<String, String> extras) {

@@ -2,6 +2,8 @@ package dev.chatwire.model;
 
 import dev.chatwire.internal.ChunkHead;
 import dev.chatwire.internal.Maps;
+import dev.chatwire.internal.OneRawExtra;
+import dev.chatwire.internal.SmallList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,20 +33,34 @@ public final class ChatCompletionChunk {
 
   // The members every chunk of a stream repeats are in one object the stream's chunks share.
   private final ChunkHead head;
-  private final List<ChunkChoice> choices;
+  private final SmallList<ChunkChoice> choices;
   private final @Nullable Usage usage;
-  private final Map<String, String> extras;
+  // The unknown members: an unmodifiable Map, or, when OpenAI's padding is the only one (as on
+  // nearly every OpenAI chunk), its raw value's bytes alone, made into a map only when asked.
+  private final Object extras;
 
   private ChatCompletionChunk(Builder b) {
     this(ChunkHead.of(null, b.id, b.object, b.created, b.createdText, b.model, b.serviceTier,
-        b.systemFingerprint), Maps.copyOrEmpty(b.choices), b.usage, Maps.copyOrEmpty(b.extras));
+        b.systemFingerprint), b.choices == null ? SmallList.of() : b.choices, b.usage,
+        Maps.copyOrEmpty(b.extras));
   }
 
-  /** Takes {@code choices} and {@code extras} as they are: they must be unmodifiable. */
+  /** Takes {@code extras} as it is: it must be unmodifiable. */
   ChatCompletionChunk(ChunkHead head, List<ChunkChoice> choices, @Nullable Usage usage,
       Map<String, String> extras) {
+    this(head, choices, usage, (Object) extras);
+  }
+
+  /** Takes {@code padding}, the raw value of the one unknown member {@code obfuscation}. */
+  ChatCompletionChunk(ChunkHead head, List<ChunkChoice> choices, @Nullable Usage usage,
+      byte[] padding) {
+    this(head, choices, usage, (Object) padding);
+  }
+
+  private ChatCompletionChunk(ChunkHead head, List<ChunkChoice> choices, @Nullable Usage usage,
+      Object extras) {
     this.head = head;
-    this.choices = choices;
+    this.choices = SmallList.copyOf(choices); // itself when it is one (the stream's case)
     this.usage = usage;
     this.extras = extras;
   }
@@ -58,7 +74,7 @@ public final class ChatCompletionChunk {
   public Builder toBuilder() {
     Builder b = new Builder().id(head.id()).object(head.object()).created(head.created())
         .model(head.model()).choices(choices).usage(usage).serviceTier(head.serviceTier())
-        .systemFingerprint(head.systemFingerprint()).extras(extras);
+        .systemFingerprint(head.systemFingerprint()).extras(getExtras());
     b.createdText = head.createdText();
     return b;
   }
@@ -112,8 +128,16 @@ public final class ChatCompletionChunk {
   }
 
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
+  @SuppressWarnings("unchecked")
   public Map<String, String> getExtras() {
-    return extras;
+    Object e = extras;
+    return e instanceof byte[] ? new OneRawExtra(OneRawExtra.PADDING, (byte[]) e)
+        : (Map<String, String>) e;
+  }
+
+  /** Whether the only unknown member is OpenAI's padding, held as bytes. */
+  boolean paddingOnly() {
+    return extras instanceof byte[];
   }
 
   @Override
@@ -131,14 +155,14 @@ public final class ChatCompletionChunk {
         && Objects.equals(usage, that.usage)
         && Objects.equals(h.serviceTier(), t.serviceTier())
         && Objects.equals(h.systemFingerprint(), t.systemFingerprint())
-        && extras.equals(that.extras);
+        && getExtras().equals(that.getExtras());
   }
 
   @Override
   public int hashCode() {
     ChunkHead h = head;
     return Objects.hash(h.id(), h.object(), h.created(), h.model(), choices, usage,
-        h.serviceTier(), h.systemFingerprint(), extras);
+        h.serviceTier(), h.systemFingerprint(), getExtras());
   }
 
   @Override
@@ -148,7 +172,7 @@ public final class ChatCompletionChunk {
         + h.created() + ", model=" + h.model() + ", choices=" + choices + ", usage=" + usage
         + (h.serviceTier() == null ? "" : ", serviceTier=" + h.serviceTier())
         + (h.systemFingerprint() == null ? "" : ", systemFingerprint=" + h.systemFingerprint())
-        + (extras.isEmpty() ? "" : ", extras=" + extras) + '}';
+        + (getExtras().isEmpty() ? "" : ", extras=" + getExtras()) + '}';
   }
 
   /** Builds a {@link ChatCompletionChunk}; not thread-safe. */

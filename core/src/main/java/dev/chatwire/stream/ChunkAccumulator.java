@@ -1,6 +1,7 @@
 package dev.chatwire.stream;
 
 import dev.chatwire.internal.ModelAccess;
+import dev.chatwire.internal.OneRawExtra;
 import dev.chatwire.internal.stream.ChoiceAccumulator;
 import dev.chatwire.internal.stream.Indexes;
 import dev.chatwire.internal.stream.MergedExtras;
@@ -87,7 +88,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ChunkAccumulator {
-  private static final String OBFUSCATION = "obfuscation";
+  private static final String OBFUSCATION = OneRawExtra.PADDING;
   private static final String PROMPT_FILTER_RESULTS = "prompt_filter_results";
   private static final String PROMPT_ANNOTATIONS = "prompt_annotations";
 
@@ -131,8 +132,9 @@ public final class ChunkAccumulator {
       ChunkChoice part = parts.get(i);
       choice(part.getIndex()).add(part);
     }
-    Map<String, String> unknown = chunk.getExtras();
     // OpenAI's padding alone, as on nearly every chunk: nothing to keep, and nothing to decode.
+    if (ModelAccess.get().paddingOnly(chunk)) return;
+    Map<String, String> unknown = chunk.getExtras();
     boolean paddingOnly = unknown.size() == 1 && unknown.containsKey(OBFUSCATION);
     if (!unknown.isEmpty() && !paddingOnly) unknown.forEach(extraSink);
   }

@@ -3,6 +3,7 @@ package dev.chatwire.internal.json;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.chatwire.internal.ChunkHead;
 import dev.chatwire.internal.ModelAccess;
+import dev.chatwire.internal.SmallList;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
@@ -53,7 +54,9 @@ public final class ChunkReader implements AutoCloseable {
     if (afterHead) {
       List<ChunkChoice> choices = tail.read(buf, off + head.length(), off + len);
       if (choices != null) {
-        return access.chunk(kept, choices, null, tail.extras());
+        byte[] padding = tail.padding();
+        return padding != null ? access.paddedChunk(kept, choices, null, padding)
+            : access.chunk(kept, choices, null, tail.extras());
       }
     }
     JsonIn in = this.in;
@@ -163,7 +166,7 @@ public final class ChunkReader implements AutoCloseable {
     Long created = afterHead ? h.created() : null;
     String createdText = afterHead ? h.createdText() : null;
     String model = afterHead ? h.model() : null;
-    List<ChunkChoice> choices = Collections.emptyList();
+    List<ChunkChoice> choices = SmallList.of();
     Usage usage = null;
     ServiceTier serviceTier = afterHead ? h.serviceTier() : null;
     String fingerprint = afterHead ? h.systemFingerprint() : null;
@@ -226,15 +229,15 @@ public final class ChunkReader implements AutoCloseable {
   }
 
   private List<ChunkChoice> choices(JsonIn in, Parsing p) {
-    if (!in.beginArrayOrNull() || !in.nextElement()) return Collections.emptyList();
+    if (!in.beginArrayOrNull() || !in.nextElement()) return SmallList.of();
     ChunkChoice first = choice(in, p);
-    if (!in.nextElement()) return Collections.singletonList(first);
+    if (!in.nextElement()) return SmallList.of(first);
     List<ChunkChoice> list = new ArrayList<>();
     list.add(first);
     do {
       list.add(choice(in, p));
     } while (in.nextElement());
-    return Collections.unmodifiableList(list);
+    return SmallList.copyOf(list);
   }
 
   private ChunkChoice choice(JsonIn in, Parsing p) {

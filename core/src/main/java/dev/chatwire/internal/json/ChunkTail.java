@@ -1,6 +1,8 @@
 package dev.chatwire.internal.json;
 
 import dev.chatwire.internal.ModelAccess;
+import dev.chatwire.internal.OneRawExtra;
+import dev.chatwire.internal.SmallList;
 import dev.chatwire.internal.sse.Utf8;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
@@ -40,7 +42,7 @@ final class ChunkTail {
   private static final byte[] REFUSAL = ascii("refusal");
   private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
   private static final byte[] REASONING = ascii("reasoning");
-  private static final String OBFUSCATION = "obfuscation";
+  private static final String OBFUSCATION = OneRawExtra.PADDING;
   private static final byte[] OBFUSCATION_BYTES = ascii(OBFUSCATION);
   /** Longer strings are left to the parser, whose limits then apply. */
   private static final int MAX_STRING_BYTES = 1 << 20;
@@ -87,7 +89,7 @@ final class ChunkTail {
     end = to;
     readExtraName = null;
     readExtraRaw = null;
-    List<ChunkChoice> choices = Collections.emptyList();
+    List<ChunkChoice> choices = SmallList.of();
     boolean sawChoices = false;
     boolean sawUsage = false;
     while (true) {
@@ -119,6 +121,14 @@ final class ChunkTail {
     return i == end ? choices : null;
   }
 
+  /**
+   * The raw value of the last successful read's one unknown member when that is OpenAI's
+   * padding, else null (then {@link #extras()} has them).
+   */
+  byte @Nullable [] padding() {
+    return readExtraName == OBFUSCATION ? readExtraRaw : null;
+  }
+
   /** The unknown members of the last successful read. */
   Map<String, String> extras() {
     String name = readExtraName;
@@ -132,12 +142,12 @@ final class ChunkTail {
     skipSpace();
     if (i < end && b[i] == ']') {
       i++;
-      return Collections.emptyList();
+      return SmallList.of();
     }
     ChunkChoice first = choice();
     if (first == null) return null;
     int c = afterValue();
-    if (c == ']') return Collections.singletonList(first);
+    if (c == ']') return SmallList.of(first);
     List<ChunkChoice> list = new ArrayList<>();
     list.add(first);
     while (c == ',') {
@@ -147,7 +157,7 @@ final class ChunkTail {
       list.add(next);
       c = afterValue();
     }
-    return c == ']' ? Collections.unmodifiableList(list) : null;
+    return c == ']' ? SmallList.copyOf(list) : null;
   }
 
   private @Nullable ChunkChoice choice() {

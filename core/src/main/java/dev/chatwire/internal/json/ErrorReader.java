@@ -3,6 +3,7 @@ package dev.chatwire.internal.json;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.chatwire.error.ApiError;
 import dev.chatwire.error.DecodeException;
+import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.model.ChatCompletionChunk;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -74,6 +75,8 @@ public final class ErrorReader {
    */
   public static @Nullable ApiError fromChunk(ChatCompletionChunk chunk, byte[] data, int off,
       int len, UnaryOperator<String> mask) {
+    // OpenAI's padding alone (nearly every OpenAI chunk): no error member to look for.
+    if (ModelAccess.get().paddingOnly(chunk) && !"error".equals(chunk.getObject())) return null;
     Map<String, String> extras = chunk.getExtras();
     String error = extras.get("error");
     try {

@@ -1,6 +1,7 @@
 package dev.chatwire.internal.json;
 
 import dev.chatwire.internal.Maps;
+import dev.chatwire.internal.OneRawExtra;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  *                       openai-java langchain4j
  *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
  *                       chatwire-jdk)
- *   --modes a,b         a subset of: throughput latency first cold concurrent
+ *   --modes a,b         a subset of: throughput steady latency first cold concurrent
+ *                       (steady: the throughput mode after more warm-up streams, below)
+ *   --steady-warmups 20 warm-up streams of the steady mode (throughput has 2): on a loaded
+ *                       2-core machine the JIT has not compiled a client's whole path after 2
  *   --latency-warmups 3 unpaced streams of 2,000 chunks before the latency mode's paced one
  *   --client n=d,c,a    one more client: name n, module directory d (its target/classes and
  *                       target/classpath.txt), StreamClient class c, argument a; after --clients
@@ -52,8 +55,12 @@ public final class Launcher {
   }
 
   private final Server server;
-  private List<String> modes = List.of("throughput", "latency", "first", "cold", "concurrent");
+  private List<String> modes =
+      List.of("throughput", "steady", "latency", "first", "cold", "concurrent");
   private int latencyWarmups = 3;
+  private int steadyWarmups = 20;
+  // Prefixed to the names of the metrics a run reports (the steady mode's are steady_...).
+  private String prefix = "";
   private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
   private long runIds;
 
@@ -64,6 +71,7 @@ public final class Launcher {
   public static void main(String[] args) throws Exception {
     List<String> modes = null;
     int latencyWarmups = 3;
+    int steadyWarmups = 20;
     int rounds = 2;
     int chunks = 100_000;
     List<String> clients = new ArrayList<>(CLIENTS.keySet());
@@ -82,6 +90,7 @@ public final class Launcher {
         case "--concurrent": concurrent = List.of(args[i + 1].split(",")); break;
         case "--modes": modes = List.of(args[i + 1].split(",")); break;
         case "--latency-warmups": latencyWarmups = Integer.parseInt(args[i + 1]); break;
+        case "--steady-warmups": steadyWarmups = Integer.parseInt(args[i + 1]); break;
         case "--client": {
           // NAME=DIR,CLASS,ARG: one more client, from DIR/target/classes and DIR/target/classpath.txt
           // (relative to benchmarks/compare/), e.g. ChatWire built from another commit.
@@ -102,6 +111,7 @@ public final class Launcher {
       Launcher launcher = new Launcher(server);
       if (modes != null) launcher.modes = modes;
       launcher.latencyWarmups = latencyWarmups;
+      launcher.steadyWarmups = steadyWarmups;
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(clients);
         if (round % 2 == 1) Collections.reverse(order);
@@ -115,6 +125,14 @@ public final class Launcher {
 
   private void measure(String client, int chunks, boolean concurrent) throws Exception {
     if (modes.contains("throughput")) run(client, "throughput", chunks, "2", "3");
+    if (modes.contains("steady")) {
+      prefix = "steady_";
+      try {
+        run(client, "throughput", chunks, Integer.toString(steadyWarmups), "3");
+      } finally {
+        prefix = "";
+      }
+    }
     if (modes.contains("latency")) {
       Path arrivals = Files.createTempFile("arrivals", ".txt");
       long runId = ++runIds;
@@ -176,7 +194,7 @@ public final class Launcher {
         String[] f = line.split(" ");
         double value = Double.parseDouble(f[2]);
         out.put(f[1], value);
-        if (!f[1].equals("built") && !f[1].equals("first")) add(client, f[1], value);
+        if (!f[1].equals("built") && !f[1].equals("first")) add(client, prefix + f[1], value);
       }
     }
     if (p.waitFor() != 0) throw new IllegalStateException(client + " " + mode + " failed");
@@ -197,16 +215,17 @@ public final class Launcher {
 
   private void print(List<String> clients) {
     String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "calling_thread_cpu_us_per_chunk",
-        "gc_ms_per_stream", "bytes_per_chunk", "latency_p50_us",
+        "gc_ms_per_stream", "bytes_per_chunk", "steady_chunks_per_s", "steady_cpu_us_per_chunk",
+        "steady_calling_thread_cpu_us_per_chunk", "steady_bytes_per_chunk", "latency_p50_us",
         "latency_p99_us", "first_p50_us", "first_p99_us", "first_connections", "cold_build_ms", "cold_first_chunk_ms",
         "wall_s", "last_first_token_s", "threads", "live_kb_per_stream"};
     System.out.println();
     System.out.println("medians over all measured runs (min–max in brackets)");
-    StringBuilder header = new StringBuilder(String.format("%-22s", "metric"));
+    StringBuilder header = new StringBuilder(String.format("%-38s", "metric"));
     for (String client : clients) header.append(String.format(" %24s", client));
     System.out.println(header);
     for (String metric : metrics) {
-      StringBuilder row = new StringBuilder(String.format("%-22s", metric));
+      StringBuilder row = new StringBuilder(String.format("%-38s", metric));
       boolean any = false;
       for (String client : clients) {
         List<Double> v = results.getOrDefault(client, Map.of()).get(metric);
@@ -231,7 +250,7 @@ public final class Launcher {
       for (String metric : metrics) {
         Double b = median(base, metric);
         if (b == null || b == 0) continue;
-        StringBuilder row = new StringBuilder(String.format("%-22s", metric));
+        StringBuilder row = new StringBuilder(String.format("%-38s", metric));
         for (String client : clients) {
           Double v = median(client, metric);
           row.append(String.format(" %24s", v == null ? "-" : String.format("%.2f", v / b)));

@@ -1,4 +1,4 @@
-package dev.chatwire.internal.json;
+package dev.chatwire.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -15,12 +15,19 @@ import org.jspecify.annotations.Nullable;
  * small object and a byte array instead of a String and a map. Equal to, and hashed as, any other
  * map with the same entry.
  */
-final class OneRawExtra extends AbstractMap<String, String> {
+public final class OneRawExtra extends AbstractMap<String, String> {
+  /**
+   * The name of OpenAI's padding member. A stream chunk whose only unknown member is this one
+   * keeps its raw value as bytes alone, and makes this map of it only when asked.
+   */
+  public static final String PADDING = "obfuscation";
+
   private final String name;
   private final byte[] raw;
   private @Nullable String text; // decoded on first use; a race only decodes it twice
 
-  OneRawExtra(String name, byte[] raw) {
+  /** The map of {@code name} to the raw JSON value in {@code raw}, which it takes as it is. */
+  public OneRawExtra(String name, byte[] raw) {
     this.name = name;
     this.raw = raw;
   }

@@ -1,8 +1,9 @@
-package dev.chatwire.internal.json;
+package dev.chatwire.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatwire.internal.json.ChunkReader;
 import dev.chatwire.json.ChatJson;
 import dev.chatwire.model.ChatCompletionChunk;
 import java.nio.charset.StandardCharsets;
@@ -59,5 +60,26 @@ class OneRawExtraTest {
     assertThat(c.getExtras()).containsExactly(Map.entry("obfuscation", "\"p\\u00e9\""));
     assertThat(c.getChoices().get(0).getExtras())
         .containsExactly(Map.entry("content_filter_results", "{\"hate\":{\"filtered\":false}}"));
+  }
+
+  @Test
+  void aContentChunksPaddingHeldAsBytesAloneIsTheSameChunkInEveryWay() {
+    String json = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+        + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"},"
+        + "\"finish_reason\":null}],\"obfuscation\":\"a\\\"b\u00e9\"}";
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    ChunkReader reader = new ChunkReader();
+    reader.read(bytes, 0, bytes.length, 0);
+    ChatCompletionChunk held = reader.read(bytes, 0, bytes.length, 1); // the head repeats
+    ChatCompletionChunk alone = ChunkReader.readOne(bytes, 0, bytes.length, 0);
+    assertThat(ModelAccess.get().paddingOnly(held)).isTrue();
+    assertThat(ModelAccess.get().paddingOnly(alone)).isFalse();
+    assertThat(held).isEqualTo(alone).hasSameHashCodeAs(alone).hasToString(alone.toString());
+    assertThat(alone).isEqualTo(held);
+    assertThat(held.getExtras()).containsExactly(Map.entry("obfuscation", "\"a\\\"b\u00e9\""));
+    assertThat(ChatJson.write(held)).isEqualTo(ChatJson.write(alone));
+    assertThat(held.toBuilder().build()).isEqualTo(held);
+    assertThat(held.toBuilder().putExtra("x", "1").build().getExtras())
+        .containsOnlyKeys("obfuscation", "x");
   }
 }
