@@ -34,10 +34,11 @@ public final class ChatCompletionChunk {
   // The members every chunk of a stream repeats are in one object the stream's chunks share.
   private final ChunkHead head;
   private final SmallList<ChunkChoice> choices;
-  private final @Nullable Usage usage;
-  // The unknown members: an unmodifiable Map, or, when OpenAI's padding is the only one (as on
-  // nearly every OpenAI chunk), its raw value's bytes alone, made into a map only when asked.
-  private final Object extras;
+  // Beyond the head and the choices, one field: the unknown members (an unmodifiable Map, or, when
+  // OpenAI's padding is the only one, as on nearly every OpenAI chunk, its raw value's bytes
+  // alone, made into a map only when asked), or on the chunk with the usage, one more object
+  // with the usage and those members. A chunk stays at three fields (24 bytes).
+  private final Object rest;
 
   private ChatCompletionChunk(Builder b) {
     this(ChunkHead.of(null, b.id, b.object, b.created, b.createdText, b.model, b.serviceTier,
@@ -61,8 +62,18 @@ public final class ChatCompletionChunk {
       Object extras) {
     this.head = head;
     this.choices = SmallList.copyOf(choices); // itself when it is one (the stream's case)
-    this.usage = usage;
-    this.extras = extras;
+    this.rest = usage == null ? extras : new WithUsage(usage, extras);
+  }
+
+  /** The usage and the unknown members of the chunk that has a usage. */
+  private static final class WithUsage {
+    final Usage usage;
+    final Object extras;
+
+    WithUsage(Usage usage, Object extras) {
+      this.usage = usage;
+      this.extras = extras;
+    }
   }
 
   /** Starts building a chunk. */
@@ -73,7 +84,7 @@ public final class ChatCompletionChunk {
   /** A builder with this chunk's values. */
   public Builder toBuilder() {
     Builder b = new Builder().id(head.id()).object(head.object()).created(head.created())
-        .model(head.model()).choices(choices).usage(usage).serviceTier(head.serviceTier())
+        .model(head.model()).choices(choices).usage(getUsage()).serviceTier(head.serviceTier())
         .systemFingerprint(head.systemFingerprint()).extras(getExtras());
     b.createdText = head.createdText();
     return b;
@@ -114,7 +125,8 @@ public final class ChatCompletionChunk {
 
   /** The token usage, on the last chunk when the request asked for it; else null. */
   public @Nullable Usage getUsage() {
-    return usage;
+    Object r = rest;
+    return r instanceof WithUsage ? ((WithUsage) r).usage : null;
   }
 
   /** The service tier that processed the request, or null when absent. */
@@ -130,14 +142,15 @@ public final class ChatCompletionChunk {
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
   @SuppressWarnings("unchecked")
   public Map<String, String> getExtras() {
-    Object e = extras;
+    Object e = rest;
+    if (e instanceof WithUsage) e = ((WithUsage) e).extras;
     return e instanceof byte[] ? new OneRawExtra(OneRawExtra.PADDING, (byte[]) e)
         : (Map<String, String>) e;
   }
 
   /** Whether the only unknown member is OpenAI's padding, held as bytes. */
   boolean paddingOnly() {
-    return extras instanceof byte[];
+    return rest instanceof byte[];
   }
 
   @Override
@@ -152,7 +165,7 @@ public final class ChatCompletionChunk {
         && Objects.equals(h.object(), t.object())
         && Objects.equals(h.model(), t.model())
         && choices.equals(that.choices)
-        && Objects.equals(usage, that.usage)
+        && Objects.equals(getUsage(), that.getUsage())
         && Objects.equals(h.serviceTier(), t.serviceTier())
         && Objects.equals(h.systemFingerprint(), t.systemFingerprint())
         && getExtras().equals(that.getExtras());
@@ -161,7 +174,7 @@ public final class ChatCompletionChunk {
   @Override
   public int hashCode() {
     ChunkHead h = head;
-    return Objects.hash(h.id(), h.object(), h.created(), h.model(), choices, usage,
+    return Objects.hash(h.id(), h.object(), h.created(), h.model(), choices, getUsage(),
         h.serviceTier(), h.systemFingerprint(), getExtras());
   }
 
@@ -169,7 +182,7 @@ public final class ChatCompletionChunk {
   public String toString() {
     ChunkHead h = head;
     return "ChatCompletionChunk{id=" + h.id() + ", object=" + h.object() + ", created="
-        + h.created() + ", model=" + h.model() + ", choices=" + choices + ", usage=" + usage
+        + h.created() + ", model=" + h.model() + ", choices=" + choices + ", usage=" + getUsage()
         + (h.serviceTier() == null ? "" : ", serviceTier=" + h.serviceTier())
         + (h.systemFingerprint() == null ? "" : ", systemFingerprint=" + h.systemFingerprint())
         + (getExtras().isEmpty() ? "" : ", extras=" + getExtras()) + '}';

@@ -1,6 +1,7 @@
 package dev.chatwire.model;
 
 import dev.chatwire.internal.Maps;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,13 +16,13 @@ public final class ChunkChoice {
   /** The delta of a choice that has none. */
   static final Delta EMPTY = Delta.builder().build();
 
-  // The log probabilities and vLLM's stop reason are held in one more object, made only when one
-  // is present: a choice stays as small with them (and Azure's extras) out of the way.
+  // Beyond the index and the delta, one field: null (nearly every chunk of a stream), the extras
+  // alone (Azure's content_filter_results on every chunk), or one more object with every other
+  // member (the finish reason, log probabilities, vLLM's stop reason, and the extras); a choice
+  // stays at three fields (24 bytes).
   private final int index;
   private final Delta delta;
-  private final @Nullable FinishReason finishReason;
-  private final Map<String, String> extras;
-  private final @Nullable Rare rare;
+  private final @Nullable Object rest;
 
   private ChunkChoice(Builder b) {
     this(b.index, b.delta, b.finishReason, b.logprobs, b.stopReason, Maps.copyOrEmpty(b.extras));
@@ -32,20 +33,32 @@ public final class ChunkChoice {
       @Nullable Logprobs logprobs, @Nullable StopReason stopReason, Map<String, String> extras) {
     this.index = index;
     this.delta = delta;
-    this.finishReason = finishReason;
-    this.extras = extras;
-    this.rare = logprobs == null && stopReason == null ? null : new Rare(logprobs, stopReason);
+    if (finishReason == null && logprobs == null && stopReason == null) {
+      this.rest = extras.isEmpty() ? null : extras;
+    } else {
+      this.rest = new Rare(finishReason, logprobs, stopReason, extras);
+    }
   }
 
-  /** The members few choices have: log probabilities, vLLM's stop reason. */
+  /** The members few chunks of a choice have. */
   private static final class Rare {
+    final @Nullable FinishReason finishReason;
     final @Nullable Logprobs logprobs;
     final @Nullable StopReason stopReason;
+    final Map<String, String> extras;
 
-    Rare(@Nullable Logprobs logprobs, @Nullable StopReason stopReason) {
+    Rare(@Nullable FinishReason finishReason, @Nullable Logprobs logprobs,
+        @Nullable StopReason stopReason, Map<String, String> extras) {
+      this.finishReason = finishReason;
       this.logprobs = logprobs;
       this.stopReason = stopReason;
+      this.extras = extras;
     }
+  }
+
+  private @Nullable Rare rare() {
+    Object r = rest;
+    return r instanceof Rare ? (Rare) r : null;
   }
 
   /** Starts building a choice. */
@@ -55,8 +68,8 @@ public final class ChunkChoice {
 
   /** A builder with this choice's values. */
   public Builder toBuilder() {
-    return new Builder().index(index).delta(delta).finishReason(finishReason)
-        .logprobs(getLogprobs()).stopReason(getStopReason()).extras(extras);
+    return new Builder().index(index).delta(delta).finishReason(getFinishReason())
+        .logprobs(getLogprobs()).stopReason(getStopReason()).extras(getExtras());
   }
 
   /** The position of this choice among the request's {@code n} answers. */
@@ -71,24 +84,28 @@ public final class ChunkChoice {
 
   /** Why the model stopped, on the choice's last chunk; null on the others. */
   public @Nullable FinishReason getFinishReason() {
-    return finishReason;
+    Rare r = rare();
+    return r == null ? null : r.finishReason;
   }
 
   /** The log probabilities of this chunk's tokens when requested, else null. */
   public @Nullable Logprobs getLogprobs() {
-    Rare r = rare;
+    Rare r = rare();
     return r == null ? null : r.logprobs;
   }
 
   /** vLLM's stop string or stop token id, or null when absent. */
   public @Nullable StopReason getStopReason() {
-    Rare r = rare;
+    Rare r = rare();
     return r == null ? null : r.stopReason;
   }
 
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
+  @SuppressWarnings("unchecked")
   public Map<String, String> getExtras() {
-    return extras;
+    Object r = rest;
+    if (r == null) return Collections.emptyMap();
+    return r instanceof Rare ? ((Rare) r).extras : (Map<String, String>) r;
   }
 
   @Override
@@ -98,21 +115,24 @@ public final class ChunkChoice {
     ChunkChoice that = (ChunkChoice) o;
     return index == that.index
         && delta.equals(that.delta)
-        && Objects.equals(finishReason, that.finishReason)
+        && Objects.equals(getFinishReason(), that.getFinishReason())
         && Objects.equals(getLogprobs(), that.getLogprobs())
         && Objects.equals(getStopReason(), that.getStopReason())
-        && extras.equals(that.extras);
+        && getExtras().equals(that.getExtras());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, delta, finishReason, getLogprobs(), getStopReason(), extras);
+    return Objects.hash(index, delta, getFinishReason(), getLogprobs(), getStopReason(),
+        getExtras());
   }
 
   @Override
   public String toString() {
-    Rare r = rare;
-    return "ChunkChoice{index=" + index + ", delta=" + delta + ", finishReason=" + finishReason
+    Rare r = rare();
+    Map<String, String> extras = getExtras();
+    return "ChunkChoice{index=" + index + ", delta=" + delta + ", finishReason="
+        + getFinishReason()
         + (r == null || r.logprobs == null ? "" : ", logprobs=" + r.logprobs)
         + (r == null || r.stopReason == null ? "" : ", stopReason=" + r.stopReason)
         + (extras.isEmpty() ? "" : ", extras=" + extras) + '}';

@@ -20,12 +20,15 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Delta {
-  // The text members and the role are fields; the members few deltas have are held in one more
-  // object, made only for a delta that has one of them, so a stream's text deltas stay small.
-  private final @Nullable Role role;
-  private final @Nullable String content;
-  private final @Nullable String reasoningContent;
-  private final @Nullable String reasoning;
+  // A delta of one text member (nearly every delta of a stream) holds it in one field, with its
+  // kind; any other delta holds all its members in one more object, so a stream's text deltas
+  // stay at three fields (24 bytes).
+  private static final byte CONTENT = 0;
+  private static final byte REASONING_CONTENT = 1;
+  private static final byte REASONING = 2;
+
+  private final @Nullable String text; // null when rare is set
+  private final byte kind;
   private final @Nullable Rare rare;
 
   private Delta(Builder b) {
@@ -37,28 +40,53 @@ public final class Delta {
   Delta(@Nullable Role role, @Nullable String content, @Nullable String refusal,
       List<ToolCall> toolCalls, @Nullable FunctionCall functionCall, @Nullable Audio audio,
       @Nullable String reasoningContent, @Nullable String reasoning, Map<String, String> extras) {
-    this.role = role;
-    this.content = content;
-    this.reasoningContent = reasoningContent;
-    this.reasoning = reasoning;
-    this.rare = refusal == null && toolCalls.isEmpty() && functionCall == null && audio == null
-        && extras.isEmpty() ? null : new Rare(refusal, toolCalls, functionCall, audio, extras);
+    int texts = (content != null ? 1 : 0) + (reasoningContent != null ? 1 : 0)
+        + (reasoning != null ? 1 : 0);
+    if (texts <= 1 && role == null && refusal == null && toolCalls.isEmpty()
+        && functionCall == null && audio == null && extras.isEmpty()) {
+      this.rare = null;
+      if (reasoningContent != null) {
+        this.text = reasoningContent;
+        this.kind = REASONING_CONTENT;
+      } else if (reasoning != null) {
+        this.text = reasoning;
+        this.kind = REASONING;
+      } else {
+        this.text = content;
+        this.kind = CONTENT;
+      }
+    } else {
+      this.text = null;
+      this.kind = CONTENT;
+      this.rare = new Rare(role, content, refusal, toolCalls, functionCall, audio,
+          reasoningContent, reasoning, extras);
+    }
   }
 
-  /** The members few deltas have. */
+  /** All the members of a delta that has more than one text member or any other member. */
   private static final class Rare {
+    final @Nullable Role role;
+    final @Nullable String content;
     final @Nullable String refusal;
     final List<ToolCall> toolCalls;
     final @Nullable FunctionCall functionCall;
     final @Nullable Audio audio;
+    final @Nullable String reasoningContent;
+    final @Nullable String reasoning;
     final Map<String, String> extras;
 
-    Rare(@Nullable String refusal, List<ToolCall> toolCalls, @Nullable FunctionCall functionCall,
-        @Nullable Audio audio, Map<String, String> extras) {
+    Rare(@Nullable Role role, @Nullable String content, @Nullable String refusal,
+        List<ToolCall> toolCalls, @Nullable FunctionCall functionCall, @Nullable Audio audio,
+        @Nullable String reasoningContent, @Nullable String reasoning,
+        Map<String, String> extras) {
+      this.role = role;
+      this.content = content;
       this.refusal = refusal;
       this.toolCalls = toolCalls;
       this.functionCall = functionCall;
       this.audio = audio;
+      this.reasoningContent = reasoningContent;
+      this.reasoning = reasoning;
       this.extras = extras;
     }
   }
@@ -70,14 +98,15 @@ public final class Delta {
 
   /** A builder with this delta's values. */
   public Builder toBuilder() {
-    return new Builder().role(role).content(content).refusal(getRefusal())
+    return new Builder().role(getRole()).content(getContent()).refusal(getRefusal())
         .toolCalls(getToolCalls()).functionCall(getFunctionCall()).audio(getAudio())
-        .reasoningContent(reasoningContent).reasoning(reasoning).extras(getExtras());
+        .reasoningContent(getReasoningContent()).reasoning(getReasoning()).extras(getExtras());
   }
 
   /** The author, sent on the first chunk of a choice; null on the others. */
   public @Nullable Role getRole() {
-    return role;
+    Rare r = rare;
+    return r == null ? null : r.role;
   }
 
   /**
@@ -85,7 +114,8 @@ public final class Delta {
    * array of parts (Mistral's thinking) is kept raw in {@link #getExtras()} under {@code content}.
    */
   public @Nullable String getContent() {
-    return content;
+    Rare r = rare;
+    return r != null ? r.content : kind == CONTENT ? text : null;
   }
 
   /** The next piece of a refusal, or null when this chunk carries none. */
@@ -114,12 +144,14 @@ public final class Delta {
 
   /** A piece of reasoning as DeepSeek, vLLM and llama.cpp send it ({@code reasoning_content}). */
   public @Nullable String getReasoningContent() {
-    return reasoningContent;
+    Rare r = rare;
+    return r != null ? r.reasoningContent : kind == REASONING_CONTENT ? text : null;
   }
 
   /** A piece of reasoning as OpenRouter, Groq and Ollama send it ({@code reasoning}). */
   public @Nullable String getReasoning() {
-    return reasoning;
+    Rare r = rare;
+    return r != null ? r.reasoning : kind == REASONING ? text : null;
   }
 
   /** Members this version does not know, as raw JSON text by name; written back unchanged. */
@@ -133,27 +165,29 @@ public final class Delta {
     if (this == o) return true;
     if (!(o instanceof Delta)) return false;
     Delta that = (Delta) o;
-    return Objects.equals(role, that.role)
-        && Objects.equals(content, that.content)
+    return Objects.equals(getRole(), that.getRole())
+        && Objects.equals(getContent(), that.getContent())
         && Objects.equals(getRefusal(), that.getRefusal())
         && getToolCalls().equals(that.getToolCalls())
         && Objects.equals(getFunctionCall(), that.getFunctionCall())
         && Objects.equals(getAudio(), that.getAudio())
-        && Objects.equals(reasoningContent, that.reasoningContent)
-        && Objects.equals(reasoning, that.reasoning)
+        && Objects.equals(getReasoningContent(), that.getReasoningContent())
+        && Objects.equals(getReasoning(), that.getReasoning())
         && getExtras().equals(that.getExtras());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(role, content, getRefusal(), getToolCalls(), getFunctionCall(),
-        getAudio(), reasoningContent, reasoning, getExtras());
+    return Objects.hash(getRole(), getContent(), getRefusal(), getToolCalls(), getFunctionCall(),
+        getAudio(), getReasoningContent(), getReasoning(), getExtras());
   }
 
   @Override
   public String toString() {
     Rare r = rare;
-    return "Delta{role=" + role + ", content=" + content
+    String reasoningContent = getReasoningContent();
+    String reasoning = getReasoning();
+    return "Delta{role=" + getRole() + ", content=" + getContent()
         + (r == null || r.refusal == null ? "" : ", refusal=" + r.refusal)
         + (r == null || r.toolCalls.isEmpty() ? "" : ", toolCalls=" + r.toolCalls)
         + (r == null || r.functionCall == null ? "" : ", functionCall=" + r.functionCall)
