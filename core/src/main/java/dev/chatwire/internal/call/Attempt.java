@@ -218,7 +218,8 @@ final class Attempt<T> implements ResponseHandler {
   @Override
   public void onBody(ByteBuffer bytes) {
     if (isEnded()) return;
-    lastActivity = call.env.scheduler.nanoTime();
+    long now = call.env.scheduler.nanoTime();
+    lastActivity = now;
     if (call.callback == null) readPending = false;
     ErrorCollector eb = errorBody;
     if (eb != null) {
@@ -228,7 +229,7 @@ final class Attempt<T> implements ResponseHandler {
       }
     } else {
       try {
-        call.sink.onBytes(bytes);
+        call.sink.onBytes(bytes, now);
       } catch (ChatWireException e) {
         failed(e);
         return;

@@ -13,8 +13,11 @@ public interface BodySink<T> {
   /** A 2xx status line and headers arrived. */
   void onResponse(int status, Headers headers);
 
-  /** The next body bytes (valid only during the call). */
-  void onBytes(ByteBuffer bytes);
+  /**
+   * The next body bytes (valid only during the call), which arrived at {@code nowNanos} on the
+   * call's scheduler clock (read once per body buffer for the idle timer, and shared).
+   */
+  void onBytes(ByteBuffer bytes, long nowNanos);
 
   /** The body ended; returns the result. */
   T onEnd();

@@ -49,10 +49,10 @@ public final class CompletionSink implements BodySink<ChatCompletion> {
   }
 
   @Override
-  public void onBytes(ByteBuffer bytes) {
+  public void onBytes(ByteBuffer bytes, long nowNanos) {
     StreamSink s = events;
     if (s != null) {
-      s.onBytes(bytes);
+      s.onBytes(bytes, nowNanos);
       return;
     }
     int n = bytes.remaining();

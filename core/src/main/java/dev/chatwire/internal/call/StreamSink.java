@@ -92,10 +92,10 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
   }
 
   @Override
-  public void onBytes(ByteBuffer bytes) {
+  public void onBytes(ByteBuffer bytes, long nowNanos) {
     CompletionSink whole = json;
     if (whole != null) {
-      whole.onBytes(bytes);
+      whole.onBytes(bytes, nowNanos);
     } else if (!done) {
       long before = eventIndex;
       try {
@@ -110,8 +110,7 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
         // thread's pool), so a thousand waiting streams hold none, even when a busy server or
         // client bunches a few of their events together. A fast stream keeps its parser from
         // event to event.
-        RealCall<ChatCompletion> c = call;
-        long now = c != null ? c.env.scheduler.nanoTime() : System.nanoTime();
+        long now = nowNanos;
         boolean trickling;
         if (anyEvent) {
           averageGap += (Math.max(0, now - lastEventAt) - averageGap) >> 3;

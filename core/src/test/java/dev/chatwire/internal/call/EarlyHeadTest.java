@@ -86,7 +86,7 @@ class EarlyHeadTest {
     public void onResponse(int status, Headers headers) {}
 
     @Override
-    public void onBytes(ByteBuffer bytes) {}
+    public void onBytes(ByteBuffer bytes, long nowNanos) {}
 
     @Override
     public String onEnd() {

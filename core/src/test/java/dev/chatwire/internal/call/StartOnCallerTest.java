@@ -363,7 +363,7 @@ class StartOnCallerTest {
     public void onResponse(int status, Headers headers) {}
 
     @Override
-    public void onBytes(ByteBuffer bytes) {
+    public void onBytes(ByteBuffer bytes, long nowNanos) {
       text.append(StandardCharsets.UTF_8.decode(bytes));
     }
 
