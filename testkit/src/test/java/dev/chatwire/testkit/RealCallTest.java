@@ -79,7 +79,7 @@ class RealCallTest {
     public void onResponse(int status, Headers headers) {}
 
     @Override
-    public void onBytes(ByteBuffer b) {
+    public void onBytes(ByteBuffer b, long nowNanos) {
       bytes += b.remaining();
       ((java.nio.Buffer) b).position(b.limit());
     }
