@@ -110,16 +110,15 @@ public final class StreamSink implements BodySink<ChatCompletion>, SseListener {
         // thread's pool), so a thousand waiting streams hold none, even when a busy server or
         // client bunches a few of their events together. A fast stream keeps its parser from
         // event to event.
-        long now = nowNanos;
         boolean trickling;
         if (anyEvent) {
-          averageGap += (Math.max(0, now - lastEventAt) - averageGap) >> 3;
+          averageGap += (Math.max(0, nowNanos - lastEventAt) - averageGap) >> 3;
           trickling = averageGap >= TRICKLE_GAP_NANOS;
         } else {
           trickling = true;
         }
         anyEvent = true;
-        lastEventAt = now;
+        lastEventAt = nowNanos;
         if (trickling && !decoder.isInsideEvent()) reader.close();
       }
     }

@@ -14,7 +14,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,13 +40,8 @@ final class NettyWire implements Wire {
   private final AtomicReference<@Nullable Connection> owned = new AtomicReference<>();
   private final Runnable readTask = this::readNow;
   private volatile @Nullable Channel channel;
-  /**
-   * Contents the driver is done with on another thread, released on the event loop by the next
-   * read task. Guarded by itself, as is {@link #doneAtOnce}.
-   */
-  private final ArrayList<Object> done = new ArrayList<>();
-  /** Set when the exchange ended or was cancelled: no read task may follow, so release at once. */
-  private boolean doneAtOnce;
+  /** Contents the driver is done with on another thread, released by the next read task. */
+  private final HeldReleases done = new HeldReleases();
 
   // Confined to the connection's event loop.
   private boolean responded;
@@ -83,7 +77,7 @@ final class NettyWire implements Wire {
   }
 
   private void readNow() {
-    releaseDone(false);
+    done.releaseAll(false);
     Connection c = owned.get();
     if (c != null) c.channel().read();
   }
@@ -91,7 +85,7 @@ final class NettyWire implements Wire {
   @Override
   public void cancel() {
     if (!cancelled.compareAndSet(false, true)) return;
-    releaseDone(true);
+    done.releaseAll(true);
     Connection c = owned.getAndSet(null);
     if (c != null) {
       c.channel().close();
@@ -101,39 +95,15 @@ final class NettyWire implements Wire {
   }
 
   /**
-   * Releases a content. A pooled buffer released on a thread other than its event loop goes back
-   * to its pool through a queue shared with that loop (a compare-and-set on a contended line each
-   * time: 9 % of a blocking stream's reading thread in a profile of one fast stream), released on
-   * its own loop it does not: so a content the driver is done with on another thread is kept
-   * until the next read task runs on the loop, which the driver asks for as it reads on (at most
-   * {@value #MAX_DONE} are kept; past that, and once the exchange ended, at once).
+   * Releases a content: on the event loop at once; from another thread (a blocking stream's
+   * reader), held for the next read task the driver asks for, which releases it on the loop (see
+   * {@link HeldReleases}).
    */
   @Override
   public void release(Object token) {
     Channel c = channel;
-    if (c != null && !c.eventLoop().inEventLoop()) {
-      synchronized (done) {
-        if (!doneAtOnce && done.size() < MAX_DONE) {
-          done.add(token);
-          return;
-        }
-      }
-    }
+    if (c != null && !c.eventLoop().inEventLoop() && done.hold(token)) return;
     ReferenceCountUtil.release(token);
-  }
-
-  private static final int MAX_DONE = 64;
-
-  /** Releases the contents kept by {@link #release}; {@code last}: keep none from now on. */
-  private void releaseDone(boolean last) {
-    Object[] tokens;
-    synchronized (done) {
-      if (last) doneAtOnce = true;
-      if (done.isEmpty()) return;
-      tokens = done.toArray();
-      done.clear();
-    }
-    for (Object token : tokens) ReferenceCountUtil.release(token);
   }
 
   // From the pool, once, on any thread.
@@ -223,7 +193,7 @@ final class NettyWire implements Wire {
       } else {
         ended = true;
         releaseConnection(keepAlive && requestWritten);
-        releaseDone(true);
+        done.releaseAll(true);
         events.end();
       }
     }
@@ -268,7 +238,7 @@ final class NettyWire implements Wire {
 
   void onConnectionClosed() {
     owned.set(null);
-    releaseDone(true);
+    done.releaseAll(true);
     if (ended) return;
     ended = true;
     events.error(new IOException(responded
@@ -277,7 +247,7 @@ final class NettyWire implements Wire {
   }
 
   void onConnectionFailed(Throwable cause) {
-    releaseDone(true);
+    done.releaseAll(true);
     if (ended) return;
     ended = true;
     releaseConnection(false);
