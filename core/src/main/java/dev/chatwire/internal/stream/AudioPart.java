@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class AudioPart {
   private @Nullable String id;
-  private @Nullable StringBuilder data;
+  private @Nullable PieceText data;
   private @Nullable Long expiresAt;
-  private @Nullable StringBuilder transcript;
+  private @Nullable PieceText transcript;
   private final MergedExtras extras = MergedExtras.firstWins();
 
   void add(Audio fragment) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class FunctionPart {
   private @Nullable String name;
-  private @Nullable StringBuilder arguments;
+  private @Nullable PieceText arguments;
   private final MergedExtras extras = MergedExtras.firstWins();
 
   void add(FunctionCall fragment) {

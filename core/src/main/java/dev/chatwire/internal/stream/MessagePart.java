@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessagePart {
   private @Nullable Role role;
-  private @Nullable StringBuilder content;
-  private @Nullable StringBuilder refusal;
-  private @Nullable StringBuilder reasoningContent;
-  private @Nullable StringBuilder reasoning;
+  private @Nullable PieceText content;
+  private @Nullable PieceText refusal;
+  private @Nullable PieceText reasoningContent;
+  private @Nullable PieceText reasoning;
   private @Nullable ToolCallParts toolCalls; // made with the first tool call
   private @Nullable FunctionPart functionCall;
   private @Nullable AudioPart audio;

@@ -7,15 +7,16 @@ public final class Texts {
   private Texts() {}
 
   /** Appends a non-null piece, creating the builder on the first one; returns the builder. */
-  static @Nullable StringBuilder append(@Nullable StringBuilder to, @Nullable String piece) {
+  static @Nullable PieceText append(@Nullable PieceText to, @Nullable String piece) {
     if (piece == null) return to;
-    if (to == null) return new StringBuilder(Math.max(32, piece.length() * 4)).append(piece);
-    return to.append(piece);
+    if (to == null) to = new PieceText();
+    to.append(piece);
+    return to;
   }
 
   /** The text, or null when no piece came. */
-  static @Nullable String text(@Nullable StringBuilder b) {
-    return b == null ? null : b.toString();
+  static @Nullable String text(@Nullable PieceText b) {
+    return b == null ? null : b.text();
   }
 
   /**
