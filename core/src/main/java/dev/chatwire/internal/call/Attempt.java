@@ -57,6 +57,8 @@ final class Attempt<T> implements ResponseHandler {
   Attempt(RealCall<T> call, int number) {
     this.call = call;
     this.number = number;
+    // A blocking caller parses on its own thread; an I/O thread only queues bytes and wakes it.
+    if (call.callback == null) exchange.consumerDrains(call::signalIfWaiting);
   }
 
   boolean isEnded() {

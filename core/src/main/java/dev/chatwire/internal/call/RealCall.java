@@ -329,7 +329,8 @@ public final class RealCall<T> {
     try {
       while (!ready.getAsBoolean() && !published) {
         Attempt<T> a = current;
-        if (a != null && a.wantRead) {
+        // Bytes an I/O thread queued are taken here, on this thread (ExchangeDriver.consumerDrains).
+        if (a != null && (a.wantRead || a.exchange.hasQueued())) {
           a.wantRead = false;
           a.lastActivity = env.scheduler.nanoTime();
           a.readPending = true;
@@ -347,6 +348,7 @@ public final class RealCall<T> {
         waiting++;
         try {
           if (ready.getAsBoolean()) break;
+          if (a != null && a.exchange.hasQueued()) continue;
           changed.await();
         } catch (InterruptedException ie) {
           interrupted = true;

@@ -36,6 +36,12 @@ final class DriverState {
   boolean wireCancelled;
   boolean terminated;
   @Nullable Thread drainer;
+  /** Whether the drainer is a consumer that asked ({@code request()}), not a wire's thread. */
+  boolean drainerIsConsumer;
+  /** Whether body bytes go to the handler only on a consumer's thread (see the driver). */
+  boolean consumerDrains;
+  /** How many buffers are queued; read without the lock by a consumer deciding to wait. */
+  volatile int queuedCount;
   int waiting;
   /** Events the wire reported; a blocking read must report at least one. */
   long reports;
@@ -60,6 +66,7 @@ final class DriverState {
     q.add(bytes);
     q.add(token == null ? NO_TOKEN : token);
     queuedBytes += bytes.remaining();
+    queuedCount = queuedCount + 1;
     return true;
   }
 
@@ -80,12 +87,13 @@ final class DriverState {
     }
     ArrayDeque<Object> q = queue;
     if (q != null && !q.isEmpty()) {
-      if (demand > 0) {
+      if (demand > 0 && (drainerIsConsumer || !consumerOnly())) {
         demand--;
         takenBuffer = (ByteBuffer) q.poll();
         Object token = q.poll();
         takenToken = token == NO_TOKEN ? null : token;
         queuedBytes -= takenBuffer.remaining();
+        queuedCount = queuedCount - 1;
         return BODY;
       }
     } else if (failure != null) {
@@ -102,6 +110,19 @@ final class DriverState {
     if (!wanted) return NONE;
     reading = true;
     return READ;
+  }
+
+  /**
+   * Whether only a consumer's thread may take body bytes: a blocking consumer on a non-blocking
+   * wire, whose threads then only read and queue.
+   */
+  boolean consumerOnly() {
+    return consumerDrains && !blocking;
+  }
+
+  /** Whether a consumer should be woken to take what is queued, as a drainer lets go. */
+  boolean consumerHasWork() {
+    return consumerOnly() && queuedCount > 0 && !terminated;
   }
 
   private int terminate(IOException error) {
@@ -125,6 +146,7 @@ final class DriverState {
       }
     }
     queuedBytes = 0;
+    queuedCount = 0;
   }
 
   /** Waits, as a consumer on a blocking wire, until the drainer lets go. */

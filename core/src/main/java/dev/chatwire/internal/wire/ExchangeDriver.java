@@ -32,10 +32,30 @@ public final class ExchangeDriver implements Exchange, WireEvents {
 
   private final ResponseHandler handler;
   private final DriverState state = new DriverState();
+  private @Nullable Runnable wakeConsumer;
 
   /** A driver for {@code handler}; nothing happens before {@link #start}. */
   public ExchangeDriver(ResponseHandler handler) {
     this.handler = handler;
+  }
+
+  /**
+   * Makes a blocking consumer the only thread that hands body bytes to the handler when the wire
+   * is non-blocking: the wire's threads then only read ahead and queue (so the consumer parses
+   * on its own thread while the I/O thread reads on, and never waits for an I/O thread that is
+   * parsing), and {@code wake} is run when bytes are queued and no consumer is taking them, to
+   * wake a consumer that waits. Call before {@link #start}.
+   */
+  public void consumerDrains(Runnable wake) {
+    synchronized (state) {
+      state.consumerDrains = true;
+    }
+    wakeConsumer = wake;
+  }
+
+  /** Whether body bytes wait for a consumer to take them ({@link #consumerDrains}). */
+  public boolean hasQueued() {
+    return state.queuedCount > 0;
   }
 
   /** What {@link Transport#execute} does: a driver on a new wire of {@code transport}. */
@@ -199,20 +219,29 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     synchronized (state) {
       if (state.drainer == me) return; // re-entrant: the loop below sees the change
       if (state.drainer != null) {
-        if (!requester || !state.blocking) return;
+        if (!requester || !(state.blocking || state.consumerOnly())) return;
         state.awaitRole();
       }
       state.drainer = me;
+      state.drainerIsConsumer = requester;
     }
     while (true) {
       int action;
+      boolean wake;
       synchronized (state) {
         action = state.next();
-        if (action == DriverState.NONE) {
+        if (action != DriverState.NONE) {
+          wake = false;
+        } else {
           state.drainer = null;
           if (state.waiting > 0) state.notifyAll();
-          return;
+          wake = !requester && state.consumerHasWork();
         }
+      }
+      if (action == DriverState.NONE) {
+        Runnable w = wakeConsumer;
+        if (wake && w != null) w.run();
+        return;
       }
       perform(action);
     }

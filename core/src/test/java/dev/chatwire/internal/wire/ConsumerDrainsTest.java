@@ -1,0 +1,226 @@
+package dev.chatwire.internal.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatwire.transport.Headers;
+import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.ResponseHandler;
+import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A blocking consumer on a non-blocking wire takes the body on its own thread: the wire's thread
+ * only queues and wakes it ({@link ExchangeDriver#consumerDrains}).
+ */
+class ConsumerDrainsTest {
+  private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "io"));
+
+  @AfterEach
+  void stop() {
+    io.shutdownNow();
+  }
+
+  /** Records each handler call with the thread it ran on. */
+  private static class Recorder implements ResponseHandler {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    private void add(String what) {
+      calls.add(what + "@" + Thread.currentThread().getName());
+    }
+
+    @Override
+    public void onResponse(int status, Headers headers) {
+      add("head " + status);
+    }
+
+    @Override
+    public void onBody(ByteBuffer bytes) {
+      byte[] b = new byte[bytes.remaining()];
+      bytes.get(b);
+      add("body " + new String(b, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onComplete() {
+      add("complete");
+    }
+
+    @Override
+    public void onError(IOException error) {
+      add("error " + error.getMessage());
+    }
+  }
+
+  /** A non-blocking wire whose events the test reports from its "io" thread. */
+  private static final class FakeWire implements Wire {
+    final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger released = new AtomicInteger();
+
+    @Override public void start() {}
+
+    @Override public void read() {
+      reads.incrementAndGet();
+    }
+
+    @Override public void cancel() {}
+
+    @Override public void release(Object token) {
+      released.incrementAndGet();
+    }
+  }
+
+  private ExchangeDriver driver(ResponseHandler handler, FakeWire wire) {
+    ExchangeDriver driver = new ExchangeDriver(handler);
+    Transport transport = new Transport() {
+      @Override public Wire open(HttpRequest request, WireEvents events) {
+        return wire;
+      }
+
+      @Override public void close() {}
+    };
+    driver.open(transport, HttpRequest.builder().uri(URI.create("http://localhost/")).build());
+    return driver;
+  }
+
+  private void onIo(Runnable r) throws Exception {
+    io.submit(r).get(5, TimeUnit.SECONDS);
+  }
+
+  private static ByteBuffer bytes(String s) {
+    return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theWiresThreadQueuesAndWakesTheConsumerWhichTakesEverythingOnItsOwnThread()
+      throws Exception {
+    Recorder handler = new Recorder();
+    FakeWire wire = new FakeWire();
+    ExchangeDriver driver = driver(handler, wire);
+    AtomicInteger wakes = new AtomicInteger();
+    driver.consumerDrains(wakes::incrementAndGet);
+    driver.start(false);
+    driver.request(); // the consumer waits for bytes
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), "t1");
+      driver.body(bytes("b"), "t2");
+      driver.end();
+    });
+    // The wire's thread told the head but took no body, and woke the consumer.
+    assertThat(handler.calls).containsExactly("head 200@io");
+    assertThat(wakes.get()).isPositive();
+    assertThat(driver.hasQueued()).isTrue();
+    String me = Thread.currentThread().getName();
+    driver.request();
+    driver.request();
+    assertThat(handler.calls).containsExactly(
+        "head 200@io", "body a@" + me, "body b@" + me, "complete@" + me);
+    assertThat(driver.hasQueued()).isFalse();
+    assertThat(wire.released.get()).isEqualTo(2);
+  }
+
+  @Test
+  void bytesBeforeAFailureReachTheConsumerBeforeTheError() throws Exception {
+    Recorder handler = new Recorder();
+    FakeWire wire = new FakeWire();
+    ExchangeDriver driver = driver(handler, wire);
+    driver.consumerDrains(() -> {});
+    driver.start(false);
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), null);
+      driver.error(new IOException("reset"));
+    });
+    assertThat(handler.calls).containsExactly("head 200@io");
+    String me = Thread.currentThread().getName();
+    driver.request();
+    driver.request();
+    assertThat(handler.calls).containsExactly("head 200@io", "body a@" + me, "error reset@" + me);
+  }
+
+  @Test
+  void theWireKeepsReadingAheadWhileTheConsumerIsAway() throws Exception {
+    Recorder handler = new Recorder();
+    FakeWire wire = new FakeWire();
+    ExchangeDriver driver = driver(handler, wire);
+    driver.consumerDrains(() -> {});
+    driver.start(false);
+    driver.request(); // the consumer asked, and is away
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), null);
+      driver.readComplete();
+    });
+    // After the head and after the read completed, the wire's thread asked for more itself.
+    assertThat(wire.reads.get()).isEqualTo(2);
+    assertThat(handler.calls).containsExactly("head 200@io");
+  }
+
+  @Test
+  void withoutAConsumerTheWiresThreadDeliversAgainstDemand() throws Exception {
+    Recorder handler = new Recorder();
+    FakeWire wire = new FakeWire();
+    ExchangeDriver driver = driver(handler, wire);
+    driver.start(false);
+    driver.request();
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), null);
+      driver.end();
+    });
+    assertThat(handler.calls).containsExactly("head 200@io", "body a@io", "complete@io");
+  }
+
+  @Test
+  void aConsumerArrivingWhileTheWiresThreadDrainsWaitsForItAndThenTakesTheBytes()
+      throws Exception {
+    FakeWire wire = new FakeWire();
+    CountDownLatch inHead = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    Recorder handler = new Recorder() {
+      @Override
+      public void onResponse(int status, Headers headers) {
+        super.onResponse(status, headers);
+        inHead.countDown();
+        try {
+          letGo.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    ExchangeDriver driver = driver(handler, wire);
+    driver.consumerDrains(() -> {});
+    driver.start(false);
+    io.submit(() -> driver.head(200, Headers.EMPTY));
+    assertThat(inHead.await(5, TimeUnit.SECONDS)).isTrue();
+    driver.body(bytes("a"), null); // the wire's thread is still in the head call: only queued
+    Thread consumer = new Thread(driver::request, "consumer");
+    consumer.start();
+    waitUntilWaiting(consumer); // for the role, which the wire's thread holds
+    letGo.countDown();
+    consumer.join(5000);
+    assertThat(consumer.isAlive()).isFalse();
+    assertThat(handler.calls).containsExactly("head 200@io", "body a@consumer");
+  }
+
+  private static void waitUntilWaiting(Thread t) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) Thread.sleep(1);
+    assertThat(t.getState()).isEqualTo(Thread.State.WAITING);
+  }
+}
