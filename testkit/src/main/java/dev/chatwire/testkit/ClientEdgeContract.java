@@ -15,6 +15,7 @@ import dev.chatwire.error.ApiException;
 import dev.chatwire.error.CancelledException;
 import dev.chatwire.error.ChatWireException;
 import dev.chatwire.error.DecodeException;
+import dev.chatwire.error.IdleTimeoutException;
 import dev.chatwire.error.RateLimitException;
 import dev.chatwire.model.ChatCompletion;
 import dev.chatwire.model.ChatCompletionChunk;
@@ -27,8 +28,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -322,6 +328,46 @@ public abstract class ClientEdgeContract extends ClientProtocolContract {
       }
     }
     assertThat(texts).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aBlockingConsumerWaitingOnAStreamStalledAfterItsHeadIsTimedOut() throws Exception {
+    Gate gate = new Gate();
+    server.enqueue(MockResponse.sse(chunkJson("never")).faultAtEvent(0, Fault.stallUntil(gate)));
+    CountDownLatch head = new CountDownLatch(1);
+    ChatStream s = client(b -> b.timeouts(Timeouts.builder().idle(Duration.ofSeconds(5)).build())
+        .eventListener(new EventListener() {
+          @Override
+          public void responseHeaders(int status, dev.chatwire.transport.Headers headers) {
+            head.countDown();
+          }
+        }))
+        .chat().stream(request());
+    ExecutorService consumer = Executors.newSingleThreadExecutor();
+    try {
+      Future<Boolean> next = consumer.submit(() -> s.iterator().hasNext());
+      assertThat(head.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      // The idle time counts while the consumer waits; it starts waiting at some point in real
+      // time, so the clock moves on until the timeout ends the wait (or the bound runs out).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!next.isDone() && System.nanoTime() < deadline) {
+        time.advance(Duration.ofSeconds(5));
+        try {
+          next.get(20, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException ignored) {
+          // not yet, or done: the loop looks again
+        }
+      }
+      assertThat(next).as("the waiting consumer was timed out").isDone();
+      ExecutionException e = catchThrowableOfType(ExecutionException.class, next::get);
+      assertThat(e.getCause()).isInstanceOf(IdleTimeoutException.class);
+    } finally {
+      gate.release();
+      s.close();
+      consumer.shutdownNow();
+    }
+    RecordedRequest r = take();
+    assertThat(r.awaitClosed(WAIT)).as("the connection was released").isTrue();
   }
 
   @Test

@@ -149,10 +149,13 @@ final class Attempt<T> implements ResponseHandler {
       exchange.request(); // inside a handler call: only adds demand, the driver serves it
       return;
     }
+    boolean wake = !exchange.consumerTakesBytes();
     call.lock.lock();
     try {
       wantRead = true;
-      call.changed.signalAll();
+      // When only the consumer takes bytes, the driver wakes it once some are queued (or the
+      // call ends); waking it now, after the head, would only have it wait again.
+      if (wake) call.changed.signalAll();
     } finally {
       call.lock.unlock();
     }

@@ -349,6 +349,12 @@ public final class RealCall<T> {
         try {
           if (ready.getAsBoolean()) break;
           if (a != null && a.exchange.hasQueued()) continue;
+          if (a != null && !a.readPending && a.exchange.consumerTakesBytes()) {
+            // This consumer waits for bytes it will take itself: a read is outstanding, and the
+            // idle timer counts from now (it was not woken after the head to ask for them).
+            a.lastActivity = env.scheduler.nanoTime();
+            a.readPending = true;
+          }
           changed.await();
         } catch (InterruptedException ie) {
           interrupted = true;

@@ -39,7 +39,7 @@ final class DriverState {
   /** Whether the drainer is a consumer that asked ({@code request()}), not a wire's thread. */
   boolean drainerIsConsumer;
   /** Whether body bytes go to the handler only on a consumer's thread (see the driver). */
-  boolean consumerDrains;
+  volatile boolean consumerDrains;
   /** How many buffers are queued; read without the lock by a consumer deciding to wait. */
   volatile int queuedCount;
   int waiting;

@@ -47,10 +47,16 @@ public final class ExchangeDriver implements Exchange, WireEvents {
    * wake a consumer that waits. Call before {@link #start}.
    */
   public void consumerDrains(Runnable wake) {
-    synchronized (state) {
-      state.consumerDrains = true;
-    }
     wakeConsumer = wake;
+    state.consumerDrains = true;
+  }
+
+  /**
+   * Whether only a consumer's thread takes body bytes: {@link #consumerDrains} was called and the
+   * wire is non-blocking. Known once the wire is open.
+   */
+  public boolean consumerTakesBytes() {
+    return state.consumerOnly();
   }
 
   /** Whether body bytes wait for a consumer to take them ({@link #consumerDrains}). */
