@@ -44,7 +44,10 @@ final class Attempt<T> implements ResponseHandler {
   volatile Scheduler.@Nullable Cancellable headersTimer;
   volatile Scheduler.@Nullable Cancellable idleTimer;
   volatile Scheduler.@Nullable Cancellable drainTimer;
-  /** When bytes last arrived, or a paused blocking consumer asked again. */
+  /**
+   * When bytes last arrived (or, when a blocking consumer takes them itself, were taken), or a
+   * paused blocking consumer asked or began to wait again.
+   */
   volatile long lastActivity;
   /** Whether a read is outstanding; always so in async mode once headers arrived. */
   volatile boolean readPending;
@@ -153,9 +156,15 @@ final class Attempt<T> implements ResponseHandler {
     call.lock.lock();
     try {
       wantRead = true;
-      // When only the consumer takes bytes, the driver wakes it once some are queued (or the
-      // call ends); waking it now, after the head, would only have it wait again.
-      if (wake) call.changed.signalAll();
+      if (wake) {
+        call.changed.signalAll();
+      } else if (!readPending && call.hasWaiter()) {
+        // When only the consumer takes bytes, the driver wakes it once some are queued (or the
+        // call ends); woken now, after the head, it would only wait again. It waits for bytes
+        // already (on this attempt, or on one before a retry): a read is outstanding from now.
+        lastActivity = call.env.scheduler.nanoTime();
+        readPending = true;
+      }
     } finally {
       call.lock.unlock();
     }
@@ -168,6 +177,12 @@ final class Attempt<T> implements ResponseHandler {
   private void checkIdle() {
     if (isEnded()) return;
     long idle = call.env.timeouts.getIdle().toNanos();
+    if (exchange.hasQueued()) {
+      // Bytes arrived and wait for a consumer that takes them itself: the server is not idle.
+      lastActivity = call.env.scheduler.nanoTime();
+      armIdleTimer(idle);
+      return;
+    }
     long waited = call.env.scheduler.nanoTime() - lastActivity;
     if (readPending && waited >= idle) {
       ErrorCollector eb = errorBody;

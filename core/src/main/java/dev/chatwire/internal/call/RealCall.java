@@ -349,12 +349,6 @@ public final class RealCall<T> {
         try {
           if (ready.getAsBoolean()) break;
           if (a != null && a.exchange.hasQueued()) continue;
-          if (a != null && !a.readPending && a.exchange.consumerTakesBytes()) {
-            // This consumer waits for bytes it will take itself: a read is outstanding, and the
-            // idle timer counts from now (it was not woken after the head to ask for them).
-            a.lastActivity = env.scheduler.nanoTime();
-            a.readPending = true;
-          }
           changed.await();
         } catch (InterruptedException ie) {
           interrupted = true;
@@ -382,6 +376,11 @@ public final class RealCall<T> {
    */
   public void signalIfWaiting() {
     if (waiting > 0) signal();
+  }
+
+  /** Whether a consumer waits in {@link #awaitUntil}. */
+  boolean hasWaiter() {
+    return waiting > 0;
   }
 
   /** Wakes a blocked consumer after the sink produced something. */

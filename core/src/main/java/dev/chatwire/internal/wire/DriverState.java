@@ -61,6 +61,11 @@ final class DriverState {
   /** Queues body bytes; false when they are not wanted (the exchange ended, or they are empty). */
   boolean offer(ByteBuffer bytes, @Nullable Object token) {
     if (terminated || ended || failure != null || !bytes.hasRemaining()) return false;
+    if (headers == null) {
+      // A transport's defect; queued, they could never be delivered (a consumer would spin).
+      failure = new IOException("the transport reported body bytes before the response head");
+      return false;
+    }
     ArrayDeque<Object> q = queue;
     if (q == null) q = queue = new ArrayDeque<>(4);
     q.add(bytes);
@@ -117,7 +122,7 @@ final class DriverState {
    * wire, whose threads then only read and queue.
    */
   boolean consumerOnly() {
-    return consumerDrains && !blocking;
+    return consumerDrains && wire != null && !blocking;
   }
 
   /** Whether a consumer should be woken to take what is queued, as a drainer lets go. */
@@ -149,7 +154,11 @@ final class DriverState {
     queuedCount = 0;
   }
 
-  /** Waits, as a consumer on a blocking wire, until the drainer lets go. */
+  /**
+   * Waits, as a consumer on a blocking wire (or one that takes the bytes itself), until the
+   * drainer lets go. The drainer is then inside one handler call or read; an interrupt is kept
+   * for the caller, who notices it once this returns.
+   */
   void awaitRole() {
     boolean interrupted = false;
     waiting++;

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * another thread drains only changes the state, which the drainer sees on its next decision; so
  * calls never overlap and never nest, and buffered bytes go to a consumer on its own thread. On a
  * blocking wire a consumer's {@code request()} waits for the drainer to reach its next read and
- * then reads itself, so bytes are always read on the thread that asks for them.
+ * then reads itself, so bytes are always read on the thread that asks for them. With {@link
+ * #consumerDrains} on a non-blocking wire, only a consumer takes body bytes: the wire's threads
+ * read ahead and queue them, and a consumer that comes while they drain waits for the role.
  */
 public final class ExchangeDriver implements Exchange, WireEvents {
   /** How many bytes a non-blocking wire reads ahead of demand, at most. */

@@ -39,6 +39,20 @@ class ChunkQueueTest {
   }
 
   @Test
+  void aConsumerKeepingUpHandsItsEmptiedSegmentsBackForReuse() {
+    ChunkQueue q = new ChunkQueue();
+    List<ChatCompletionChunk> in = chunks(ChunkQueue.SEGMENT * 50);
+    List<ChatCompletionChunk> out = new ArrayList<>();
+    for (ChatCompletionChunk c : in) {
+      q.add(c);
+      out.add(q.poll());
+    }
+    assertThat(out).containsExactlyElementsOf(in);
+    // Fifty segments' worth of chunks in two segments, each reused as the other fills.
+    assertThat(q.segmentsMade()).isEqualTo(2);
+  }
+
+  @Test
   void clearDropsEverythingAndTheQueueGoesOn() {
     ChunkQueue q = new ChunkQueue();
     List<ChatCompletionChunk> in = chunks(ChunkQueue.SEGMENT + 7);

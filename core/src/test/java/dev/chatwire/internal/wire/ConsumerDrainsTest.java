@@ -171,6 +171,22 @@ class ConsumerDrainsTest {
   }
 
   @Test
+  void bodyBytesBeforeTheHeadFailTheExchangeRatherThanWaitForever() throws Exception {
+    Recorder handler = new Recorder();
+    FakeWire wire = new FakeWire();
+    ExchangeDriver driver = driver(handler, wire);
+    driver.consumerDrains(() -> {});
+    driver.start(false);
+    onIo(() -> driver.body(bytes("early"), "t"));
+    assertThat(driver.hasQueued()).isFalse();
+    assertThat(wire.released.get()).isEqualTo(1);
+    driver.request();
+    assertThat(handler.calls).containsExactly(
+        "error the transport reported body bytes before the response head@"
+            + Thread.currentThread().getName());
+  }
+
+  @Test
   void withoutAConsumerTheWiresThreadDeliversAgainstDemand() throws Exception {
     Recorder handler = new Recorder();
     FakeWire wire = new FakeWire();
