@@ -184,11 +184,9 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       state.reports++;
       kept = state.offer(bytes, token);
     }
-    if (kept) {
-      drain(false);
-    } else if (token != null) {
-      release(token);
-    }
+    if (!kept && token != null) release(token);
+    // Also when not kept: refusing bytes may have failed the exchange (bytes before the head).
+    drain(false);
   }
 
   @Override
