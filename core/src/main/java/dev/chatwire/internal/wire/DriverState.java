@@ -40,8 +40,6 @@ final class DriverState {
   boolean drainerIsConsumer;
   /** Whether body bytes go to the handler only on a consumer's thread (see the driver). */
   volatile boolean consumerDrains;
-  /** How many buffers are queued; read without the lock by a consumer deciding to wait. */
-  volatile int queuedCount;
   int waiting;
   /** Events the wire reported; a blocking read must report at least one. */
   long reports;
@@ -52,7 +50,11 @@ final class DriverState {
   // Made on first use: an exchange that waits with nothing queued (most of a slow stream's life,
   // a thousand of them at once) holds no queue arrays.
   private @Nullable ArrayDeque<Object> queue;
-  private long queuedBytes;
+  /**
+   * The bytes queued (never empty buffers, so positive exactly when the queue is not empty); read
+   * without the lock by a consumer deciding to wait.
+   */
+  volatile long queuedBytes;
   private @Nullable ArrayDeque<Object> dropped;
   private @Nullable ByteBuffer takenBuffer;
   private @Nullable Object takenToken;
@@ -71,7 +73,6 @@ final class DriverState {
     q.add(bytes);
     q.add(token == null ? NO_TOKEN : token);
     queuedBytes += bytes.remaining();
-    queuedCount = queuedCount + 1;
     return true;
   }
 
@@ -98,7 +99,6 @@ final class DriverState {
         Object token = q.poll();
         takenToken = token == NO_TOKEN ? null : token;
         queuedBytes -= takenBuffer.remaining();
-        queuedCount = queuedCount - 1;
         return BODY;
       }
     } else if (failure != null) {
@@ -127,7 +127,7 @@ final class DriverState {
 
   /** Whether a consumer should be woken to take what is queued, as a drainer lets go. */
   boolean consumerHasWork() {
-    return consumerOnly() && queuedCount > 0 && !terminated;
+    return consumerOnly() && queuedBytes > 0 && !terminated;
   }
 
   private int terminate(IOException error) {
@@ -151,7 +151,6 @@ final class DriverState {
       }
     }
     queuedBytes = 0;
-    queuedCount = 0;
   }
 
   /**

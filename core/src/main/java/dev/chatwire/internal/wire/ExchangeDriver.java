@@ -63,7 +63,7 @@ public final class ExchangeDriver implements Exchange, WireEvents {
 
   /** Whether body bytes wait for a consumer to take them ({@link #consumerDrains}). */
   public boolean hasQueued() {
-    return state.queuedCount > 0;
+    return state.queuedBytes > 0;
   }
 
   /** What {@link Transport#execute} does: a driver on a new wire of {@code transport}. */
@@ -233,23 +233,22 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     }
     while (true) {
       int action;
-      boolean wake;
+      boolean wake = false;
       synchronized (state) {
         action = state.next();
-        if (action != DriverState.NONE) {
-          wake = false;
-        } else {
+        if (action == DriverState.NONE) {
           state.drainer = null;
           if (state.waiting > 0) state.notifyAll();
           wake = !requester && state.consumerHasWork();
         }
       }
-      if (action == DriverState.NONE) {
-        Runnable w = wakeConsumer;
-        if (wake && w != null) w.run();
-        return;
+      if (action != DriverState.NONE) {
+        perform(action);
+        continue;
       }
-      perform(action);
+      Runnable w = wakeConsumer;
+      if (wake && w != null) w.run();
+      return;
     }
   }
 

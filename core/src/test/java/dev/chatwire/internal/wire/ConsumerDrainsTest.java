@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,11 @@ class ConsumerDrainsTest {
     }
   }
 
-  private ExchangeDriver driver(ResponseHandler handler, FakeWire wire) {
+  private final Recorder handler = new Recorder();
+  private final FakeWire wire = new FakeWire();
+
+  /** A started driver of {@code handler} on {@link #wire}; consumer-only when {@code wake} is set. */
+  private ExchangeDriver started(ResponseHandler handler, @Nullable Runnable wake) {
     ExchangeDriver driver = new ExchangeDriver(handler);
     Transport transport = new Transport() {
       @Override public Wire open(HttpRequest request, WireEvents events) {
@@ -93,6 +98,8 @@ class ConsumerDrainsTest {
       @Override public void close() {}
     };
     driver.open(transport, HttpRequest.builder().uri(URI.create("http://localhost/")).build());
+    if (wake != null) driver.consumerDrains(wake);
+    driver.start(false);
     return driver;
   }
 
@@ -107,12 +114,8 @@ class ConsumerDrainsTest {
   @Test
   void theWiresThreadQueuesAndWakesTheConsumerWhichTakesEverythingOnItsOwnThread()
       throws Exception {
-    Recorder handler = new Recorder();
-    FakeWire wire = new FakeWire();
-    ExchangeDriver driver = driver(handler, wire);
     AtomicInteger wakes = new AtomicInteger();
-    driver.consumerDrains(wakes::incrementAndGet);
-    driver.start(false);
+    ExchangeDriver driver = started(handler, wakes::incrementAndGet);
     driver.request(); // the consumer waits for bytes
     onIo(() -> {
       driver.head(200, Headers.EMPTY);
@@ -135,11 +138,7 @@ class ConsumerDrainsTest {
 
   @Test
   void bytesBeforeAFailureReachTheConsumerBeforeTheError() throws Exception {
-    Recorder handler = new Recorder();
-    FakeWire wire = new FakeWire();
-    ExchangeDriver driver = driver(handler, wire);
-    driver.consumerDrains(() -> {});
-    driver.start(false);
+    ExchangeDriver driver = started(handler, () -> {});
     onIo(() -> {
       driver.head(200, Headers.EMPTY);
       driver.body(bytes("a"), null);
@@ -154,11 +153,7 @@ class ConsumerDrainsTest {
 
   @Test
   void theWireKeepsReadingAheadWhileTheConsumerIsAway() throws Exception {
-    Recorder handler = new Recorder();
-    FakeWire wire = new FakeWire();
-    ExchangeDriver driver = driver(handler, wire);
-    driver.consumerDrains(() -> {});
-    driver.start(false);
+    ExchangeDriver driver = started(handler, () -> {});
     driver.request(); // the consumer asked, and is away
     onIo(() -> {
       driver.head(200, Headers.EMPTY);
@@ -172,11 +167,7 @@ class ConsumerDrainsTest {
 
   @Test
   void bodyBytesBeforeTheHeadFailTheExchangeRatherThanWaitForever() throws Exception {
-    Recorder handler = new Recorder();
-    FakeWire wire = new FakeWire();
-    ExchangeDriver driver = driver(handler, wire);
-    driver.consumerDrains(() -> {});
-    driver.start(false);
+    ExchangeDriver driver = started(handler, () -> {});
     onIo(() -> driver.body(bytes("early"), "t"));
     // Told at once, by the thread that reported the bytes: no consumer waits in vain.
     assertThat(handler.calls).containsExactly(
@@ -187,10 +178,7 @@ class ConsumerDrainsTest {
 
   @Test
   void withoutAConsumerTheWiresThreadDeliversAgainstDemand() throws Exception {
-    Recorder handler = new Recorder();
-    FakeWire wire = new FakeWire();
-    ExchangeDriver driver = driver(handler, wire);
-    driver.start(false);
+    ExchangeDriver driver = started(handler, null);
     driver.request();
     onIo(() -> {
       driver.head(200, Headers.EMPTY);
@@ -203,10 +191,9 @@ class ConsumerDrainsTest {
   @Test
   void aConsumerArrivingWhileTheWiresThreadDrainsWaitsForItAndThenTakesTheBytes()
       throws Exception {
-    FakeWire wire = new FakeWire();
     CountDownLatch inHead = new CountDownLatch(1);
     CountDownLatch letGo = new CountDownLatch(1);
-    Recorder handler = new Recorder() {
+    Recorder blocking = new Recorder() {
       @Override
       public void onResponse(int status, Headers headers) {
         super.onResponse(status, headers);
@@ -218,9 +205,7 @@ class ConsumerDrainsTest {
         }
       }
     };
-    ExchangeDriver driver = driver(handler, wire);
-    driver.consumerDrains(() -> {});
-    driver.start(false);
+    ExchangeDriver driver = started(blocking, () -> {});
     io.submit(() -> driver.head(200, Headers.EMPTY));
     assertThat(inHead.await(5, TimeUnit.SECONDS)).isTrue();
     driver.body(bytes("a"), null); // the wire's thread is still in the head call: only queued
@@ -230,7 +215,7 @@ class ConsumerDrainsTest {
     letGo.countDown();
     consumer.join(5000);
     assertThat(consumer.isAlive()).isFalse();
-    assertThat(handler.calls).containsExactly("head 200@io", "body a@consumer");
+    assertThat(blocking.calls).containsExactly("head 200@io", "body a@consumer");
   }
 
   private static void waitUntilWaiting(Thread t) throws InterruptedException {
