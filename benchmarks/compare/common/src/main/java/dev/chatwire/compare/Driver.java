@@ -61,7 +61,7 @@ public final class Driver {
       result("first_p99_us", warm[(int) (warm.length * 0.99)] / 1e3);
     } else if (mode.equals("concurrent")) {
       concurrent(client, script, Integer.parseInt(args[5]), Integer.parseInt(args[6]),
-          threadsBefore);
+          Integer.parseInt(args[7]), threadsBefore);
     } else {
       throw new IllegalArgumentException(mode);
     }
@@ -125,15 +125,22 @@ public final class Driver {
   }
 
   /**
-   * Starts {@code streams} paced streams at once; reports the wall time until all ended, the
+   * After {@code connects} warm-up calls on new connections, starts {@code streams} paced streams
+   * at once; reports the wall time until all ended, the
    * most threads the client added, and the live heap per stream in the middle of the run (after
    * a full GC, against the heap after a GC with the client warm).
    */
   private static void concurrent(StreamClient client, Script script, int streams, int pace,
-      int threadsBefore) throws Exception {
+      int connects, int threadsBefore) throws Exception {
     // Warm up the paths the run takes (async streams, many connections at once) so that the run
     // measures concurrency rather than the JIT compiling them; cold start is a mode of its own.
     for (int i = 0; i < 5; i++) client.streamAsync(model(20_000, 0, 0), new Check(new Script(20_000), false)).get();
+    // Calls that each open a connection (the server closes it after the response): the measured
+    // streams open 1,000, and without these the JIT compiled that path during them.
+    Script small = new Script(3);
+    for (int i = 0; i < connects; i++) {
+      client.streamAsync(model(3, 0, Server.CLOSE), new Check(small, false)).get();
+    }
     List<CompletableFuture<Void>> warm = new ArrayList<>();
     for (int i = 0; i < streams / 20; i++) { // few connections: they stay pooled during the run
       warm.add(client.streamAsync(model(script.chunks, pace, 0), new Check(script, false)));

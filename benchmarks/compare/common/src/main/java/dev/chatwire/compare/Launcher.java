@@ -32,6 +32,10 @@ import java.util.TreeMap;
  *                       (steady: the throughput mode after more warm-up streams, below)
  *   --steady-warmups 20 warm-up streams of the steady mode (throughput has 2): on a loaded
  *                       2-core machine the JIT has not compiled a client's whole path after 2
+ *   --concurrent-connects 2000
+ *                      calls before the 1,000 concurrent streams, each on a new connection (the
+ *                      server closes it after the response): without them the JIT compiles the
+ *                      paths a call and a new connection take during the measured streams
  *   --latency-warmups 3 unpaced streams of 2,000 chunks before the latency mode's paced one
  *   --client n=d,c,a    one more client: name n, module directory d (its target/classes and
  *                       target/classpath.txt), StreamClient class c, argument a; after --clients
@@ -59,6 +63,7 @@ public final class Launcher {
       List.of("throughput", "steady", "latency", "first", "cold", "concurrent");
   private int latencyWarmups = 3;
   private int steadyWarmups = 20;
+  private int concurrentConnects = 2_000;
   // Prefixed to the names of the metrics a run reports (the steady mode's are steady_...).
   private String prefix = "";
   private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
@@ -72,6 +77,7 @@ public final class Launcher {
     List<String> modes = null;
     int latencyWarmups = 3;
     int steadyWarmups = 20;
+    int concurrentConnects = 2_000;
     int rounds = 2;
     int chunks = 100_000;
     List<String> clients = new ArrayList<>(CLIENTS.keySet());
@@ -91,6 +97,7 @@ public final class Launcher {
         case "--modes": modes = List.of(args[i + 1].split(",")); break;
         case "--latency-warmups": latencyWarmups = Integer.parseInt(args[i + 1]); break;
         case "--steady-warmups": steadyWarmups = Integer.parseInt(args[i + 1]); break;
+        case "--concurrent-connects": concurrentConnects = Integer.parseInt(args[i + 1]); break;
         case "--client": {
           // NAME=DIR,CLASS,ARG: one more client, from DIR/target/classes and DIR/target/classpath.txt
           // (relative to benchmarks/compare/), e.g. ChatWire built from another commit.
@@ -112,6 +119,7 @@ public final class Launcher {
       if (modes != null) launcher.modes = modes;
       launcher.latencyWarmups = latencyWarmups;
       launcher.steadyWarmups = steadyWarmups;
+      launcher.concurrentConnects = concurrentConnects;
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(clients);
         if (round % 2 == 1) Collections.reverse(order);
@@ -154,7 +162,8 @@ public final class Launcher {
       add(client, "cold_first_chunk_ms", (cold.get("first") - t0) / 1e6);
     }
     if (concurrent && modes.contains("concurrent")) {
-      run(client, "concurrent", 100, "1000", Integer.toString(2_000_000 / 103));
+      run(client, "concurrent", 100, "1000", Integer.toString(2_000_000 / 103),
+          Integer.toString(concurrentConnects));
     }
   }
 

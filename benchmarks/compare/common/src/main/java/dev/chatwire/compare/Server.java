@@ -30,7 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * the request's model names what to stream, {@code bench-<chunks>-<pace µs>-<run id>}. Pace 0 writes the whole body as
  * fast as the socket takes it (prebuilt); a pace writes one event at a time and stamps each token
  * event's send time under the run id; run id 0 with a pace joins the streams that one ticker
- * thread advances together (the concurrent streams).
+ * thread advances together (the concurrent streams); run id {@link #CLOSE} without a pace closes the
+ * connection after the response ({@code Connection: close}), so that the next call connects anew.
  */
 final class Server implements AutoCloseable {
   private static final byte[] HEAD = ("HTTP/1.1 200 OK\r\n"
@@ -38,6 +39,11 @@ final class Server implements AutoCloseable {
       + "Transfer-Encoding: chunked\r\nConnection: keep-alive\r\n"
       + "x-request-id: req_5c1e0b3f0d2a4e7f9b8c6d5e4f3a2b1c\r\nopenai-processing-ms: 120\r\n"
       + "openai-version: 2020-10-01\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  /** The run id that, without a pace, closes the connection after the response. */
+  static final long CLOSE = 1;
+  /** {@link #HEAD} saying the connection closes after this response. */
+  private static final byte[] CLOSING_HEAD = new String(HEAD, StandardCharsets.US_ASCII)
+      .replace("Connection: keep-alive", "Connection: close").getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DONE = Script.framed("[DONE]");
   private static final byte[] LAST = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -112,10 +118,12 @@ final class Server implements AutoCloseable {
         long runId = Long.parseLong(p[3]);
         if (pace == 0) {
           byte[] body = bodies.computeIfAbsent(chunks, Server::body);
-          out.write(HEAD);
+          boolean closing = runId == CLOSE;
+          out.write(closing ? CLOSING_HEAD : HEAD);
           for (int off = 0; off < body.length; off += 65536) {
             out.write(body, off, Math.min(65536, body.length - off));
           }
+          if (closing) break;
         } else if (runId == 0) {
           ticked(out, new Script(chunks), pace);
         } else {
