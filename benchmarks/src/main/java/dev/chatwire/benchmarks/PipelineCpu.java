@@ -21,13 +21,20 @@ public final class PipelineCpu {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final int REPEATS = 40;
+  private static final long WARM_UP_NANOS = 8_000_000_000L;
 
   private PipelineCpu() {}
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-    measure("plain", rounds / 2, false); // JIT warm-up
-    measure("obfuscated", rounds / 2, false);
+    // JIT warm-up, by time: on a loaded 2-core machine the C2 compiler thread took two seconds
+    // to work through its queue, and a warm-up of a fixed 15 rounds per shape left the chunk
+    // reader in C1's profiling code for much of the measured rounds (2 to 3 times the CPU).
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    while (System.nanoTime() - warmUntil < 0) {
+      measure("plain", 2, false);
+      measure("obfuscated", 2, false);
+    }
     measure("plain", rounds, true);
     measure("obfuscated", rounds, true);
   }

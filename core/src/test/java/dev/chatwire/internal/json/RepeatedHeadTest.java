@@ -108,4 +108,31 @@ class RepeatedHeadTest {
       assertThat(c.getCreated()).isEqualTo(1758791761L);
     }
   }
+
+  @Test
+  void theHeadMatchesOnlyByteForByteWhateverItsLengthAndPlace() {
+    for (int idLength = 1; idLength <= 24; idLength++) {
+      StringBuilder id = new StringBuilder();
+      for (int i = 0; i < idLength; i++) id.append((char) ('a' + i % 26));
+      String head = "{\"id\":\"" + id + "\",";
+      byte[] chunk = (head + "\"choices\":[]}").getBytes(StandardCharsets.UTF_8);
+      RepeatedHead kept = new RepeatedHead();
+      kept.keep(chunk, 0, chunk.length, 1);
+      assertThat(kept.length()).isEqualTo(head.length());
+      for (int off = 0; off < 10; off++) {
+        byte[] buf = new byte[off + chunk.length + 3];
+        System.arraycopy(chunk, 0, buf, off, chunk.length);
+        assertThat(kept.startsWithHead(buf, off, chunk.length)).isTrue();
+        // Nothing after the head: not a chunk that continues it.
+        assertThat(kept.startsWithHead(buf, off, head.length())).isFalse();
+        for (int at = 0; at < head.length(); at++) {
+          buf[off + at] ^= 0x20;
+          assertThat(kept.startsWithHead(buf, off, chunk.length))
+              .as("id length %d, offset %d, byte %d changed", idLength, off, at)
+              .isFalse();
+          buf[off + at] ^= 0x20;
+        }
+      }
+    }
+  }
 }
