@@ -39,8 +39,9 @@ public final class ChunkReader implements AutoCloseable {
   private @Nullable Long lastCreated;
   private final ModelAccess access = ModelAccess.get();
   private static final byte[] OPEN_OBJECT = {'{'};
-  private final RepeatedHead head = new RepeatedHead();
-  private final ChunkTail tail = new ChunkTail();
+  private final WordView words = new WordView();
+  private final RepeatedHead head = new RepeatedHead(words);
+  private final ChunkTail tail = new ChunkTail(words);
   // The values of the kept head's members, as they stood after its last member.
   private ChunkHead kept = ChunkHead.EMPTY;
   // The last chunk's, which the next chunk shares when it repeats them.

@@ -7,6 +7,7 @@ import dev.chatwire.internal.sse.Utf8;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
 import dev.chatwire.model.Role;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,12 @@ final class ChunkTail {
   private static final byte[] REASONING = ascii("reasoning");
   private static final String OBFUSCATION = OneRawExtra.PADDING;
   private static final byte[] OBFUSCATION_BYTES = ascii(OBFUSCATION);
+  // The names as servers write them, colon and all, compared eight bytes at a time before a name
+  // is scanned and compared on its own (which was a quarter of a content chunk's read); each list
+  // in the order the members are most likely to come.
+  private static final Key[] CHUNK_KEYS = keys(CHOICES, USAGE, OBFUSCATION_BYTES);
+  private static final Key[] CHOICE_KEYS = keys(INDEX, DELTA, LOGPROBS, FINISH_REASON);
+  private static final Key[] DELTA_KEYS = keys(CONTENT); // the role comes once a stream
   /** Longer strings are left to the parser, whose limits then apply. */
   private static final int MAX_STRING_BYTES = 1 << 20;
   /** Longer names are left to the parser. */
@@ -56,6 +63,7 @@ final class ChunkTail {
   private static final char[] NO_CHARS = new char[0];
   // The event being read, only during a read.
   private byte[] b = NO_BYTES;
+  private ByteBuffer w = WordView.NONE; // b's word view
   private int i;
   private int end;
   // For strings with escapes or text beyond ASCII; made on the first, dropped by release().
@@ -65,6 +73,15 @@ final class ChunkTail {
   // This read's unknown member.
   private @Nullable String readExtraName;
   private byte @Nullable [] readExtraRaw;
+  private final WordView words;
+
+  ChunkTail() {
+    this(new WordView());
+  }
+
+  ChunkTail(WordView words) {
+    this.words = words;
+  }
 
   /**
    * The choices of the members in {@code buf[from, to)}, which start with a member name and end
@@ -72,10 +89,12 @@ final class ChunkTail {
    */
   @Nullable List<ChunkChoice> read(byte[] buf, int from, int to) {
     b = buf;
+    w = words.of(buf);
     try {
       return members(from, to);
     } finally {
       b = NO_BYTES; // the event's buffer is not ours to keep
+      w = WordView.NONE;
     }
   }
 
@@ -94,20 +113,32 @@ final class ChunkTail {
     boolean sawUsage = false;
     while (true) {
       int nameFrom = i + 1;
-      int nameTo = name();
-      if (nameTo < 0) return null;
-      if (equals(nameFrom, nameTo, CHOICES)) {
+      int nameTo = -1;
+      int key = key(CHUNK_KEYS);
+      boolean isChoices = key == 0;
+      boolean isUsage = key == 1;
+      boolean isPadding = key == 2;
+      if (!isChoices && !isUsage && !isPadding) {
+        nameTo = name();
+        if (nameTo < 0) return null;
+        isChoices = equals(nameFrom, nameTo, CHOICES);
+        isUsage = !isChoices && equals(nameFrom, nameTo, USAGE);
+      }
+      if (isChoices) {
         if (sawChoices) return null;
         sawChoices = true;
         choices = choices();
         if (choices == null) return null;
-      } else if (equals(nameFrom, nameTo, USAGE)) {
+      } else if (isUsage) {
         if (sawUsage || !nullLiteral()) return null;
         sawUsage = true;
       } else {
         // A head member repeated after the head: the parser's read lets it win in this chunk.
-        if (readExtraName != null || RepeatedHead.isHeadName(b, nameFrom, nameTo)) return null;
-        String name = extraName(nameFrom, nameTo);
+        if (readExtraName != null
+            || (!isPadding && RepeatedHead.isHeadName(b, nameFrom, nameTo))) {
+          return null;
+        }
+        String name = isPadding ? OBFUSCATION : extraName(nameFrom, nameTo);
         int valueFrom = i;
         if (!skipString()) return null;
         readExtraName = name;
@@ -168,26 +199,23 @@ final class ChunkTail {
     Delta delta = null;
     int seen = 0;
     while (true) {
-      int nameFrom = i + 1;
-      int nameTo = name();
-      if (nameTo < 0) return null;
-      int member;
-      if (equals(nameFrom, nameTo, INDEX)) {
-        member = 1;
+      int key = key(CHOICE_KEYS);
+      int member = key < 0 ? 0 : 1 << key; // index 1, delta 2, logprobs 4, finish_reason 8
+      if (member == 0) {
+        int nameFrom = i + 1;
+        int nameTo = name();
+        if (nameTo < 0) return null;
+        member = equals(nameFrom, nameTo, INDEX) ? 1 : equals(nameFrom, nameTo, DELTA) ? 2
+            : equals(nameFrom, nameTo, LOGPROBS) ? 4 : equals(nameFrom, nameTo, FINISH_REASON) ? 8
+            : equals(nameFrom, nameTo, STOP_REASON) ? 16 : 0;
+      }
+      if (member == 1) {
         index = smallInt();
         if (index < 0) return null;
-      } else if (equals(nameFrom, nameTo, DELTA)) {
-        member = 2;
+      } else if (member == 2) {
         delta = delta();
         if (delta == null) return null;
-      } else if (equals(nameFrom, nameTo, LOGPROBS)) {
-        member = 4;
-        if (!nullLiteral()) return null;
-      } else if (equals(nameFrom, nameTo, FINISH_REASON)) {
-        member = 8;
-        if (!nullLiteral()) return null;
-      } else if (equals(nameFrom, nameTo, STOP_REASON)) {
-        member = 16;
+      } else if (member != 0) { // logprobs, finish_reason, stop_reason
         if (!nullLiteral()) return null;
       } else {
         return null;
@@ -215,30 +243,30 @@ final class ChunkTail {
     } else {
       int seen = 0;
       while (true) {
-        int nameFrom = i + 1;
-        int nameTo = name();
-        if (nameTo < 0) return null;
-        int member;
+        int member = key(DELTA_KEYS) == 0 ? 1 : 0;
+        if (member == 0) {
+          int nameFrom = i + 1;
+          int nameTo = name();
+          if (nameTo < 0) return null;
+          member = equals(nameFrom, nameTo, CONTENT) ? 1 : equals(nameFrom, nameTo, ROLE) ? 2
+              : equals(nameFrom, nameTo, REFUSAL) ? 4
+              : equals(nameFrom, nameTo, REASONING_CONTENT) ? 8
+              : equals(nameFrom, nameTo, REASONING) ? 16 : 0;
+          if (member == 0) return null;
+        }
         String value = stringOrNull();
         if (value == null) return null;
         String text = value == NULL ? null : value;
-        if (equals(nameFrom, nameTo, CONTENT)) {
-          member = 1;
+        if (member == 1) {
           content = text;
-        } else if (equals(nameFrom, nameTo, ROLE)) {
-          member = 2;
+        } else if (member == 2) {
           role = text == null ? null : Role.of(text);
-        } else if (equals(nameFrom, nameTo, REFUSAL)) {
-          member = 4;
+        } else if (member == 4) {
           refusal = text;
-        } else if (equals(nameFrom, nameTo, REASONING_CONTENT)) {
-          member = 8;
+        } else if (member == 8) {
           reasoningContent = text;
-        } else if (equals(nameFrom, nameTo, REASONING)) {
-          member = 16;
-          reasoning = text;
         } else {
-          return null;
+          reasoning = text;
         }
         if ((seen & member) != 0) return null;
         seen |= member;
@@ -443,6 +471,55 @@ final class ChunkTail {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
+  }
+
+  // At a member name's opening quote: the place in keys of the key there, now past its colon and
+  // the space after it; -1, with nothing moved, when none is there as written (a name with space
+  // before its colon is left to name()).
+  private int key(Key[] keys) {
+    if (end - i < 8) return -1;
+    long first = w.getLong(i);
+    for (int k = 0; k < keys.length; k++) {
+      Key key = keys[k];
+      if (first == key.first && end - i >= key.length
+          && (key.length == 8 || w.getLong(i + key.length - 8) == key.last)) {
+        i += key.length;
+        skipSpace();
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static Key[] keys(byte[]... names) {
+    Key[] keys = new Key[names.length];
+    for (int k = 0; k < names.length; k++) keys[k] = new Key(names[k]);
+    return keys;
+  }
+
+  /**
+   * A member name in quotes and its colon, eight to sixteen bytes long, as two native-order words:
+   * its first eight bytes and its last eight.
+   */
+  private static final class Key {
+    final int length;
+    final long first;
+    final long last;
+
+    Key(byte[] name) {
+      byte[] bytes = new byte[name.length + 3];
+      bytes[0] = '"';
+      System.arraycopy(name, 0, bytes, 1, name.length);
+      bytes[name.length + 1] = '"';
+      bytes[name.length + 2] = ':';
+      if (bytes.length < 8 || bytes.length > 16) {
+        throw new IllegalArgumentException("a key of " + bytes.length + " bytes");
+      }
+      length = bytes.length;
+      ByteBuffer v = WordView.fresh(bytes);
+      first = v.getLong(0);
+      last = v.getLong(length - 8);
+    }
   }
 
   private void skipSpace() {

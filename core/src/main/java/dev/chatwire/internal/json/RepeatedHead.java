@@ -1,9 +1,7 @@
 package dev.chatwire.internal.json;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The leading members that a stream repeats byte for byte on every chunk: OpenAI-compatible
@@ -22,16 +20,20 @@ final class RepeatedHead {
   private static final byte[][] NAMES = names(
       "id", "object", "created", "model", "service_tier", "system_fingerprint");
 
-  /** Only absolute reads are made of a view, so the empty one is shared. */
-  private static final ByteBuffer NO_WORDS = ByteBuffer.allocate(0);
-
   private byte[] bytes = new byte[0];
   private int length;
   /** {@link #bytes} as native-order words. */
-  private ByteBuffer headWords = NO_WORDS;
-  /** A word view of the last array compared, which is mostly the same one chunk after chunk. */
-  private byte @Nullable [] viewed;
-  private @Nullable ByteBuffer view;
+  private ByteBuffer headWords = WordView.NONE;
+  /** Views of the arrays compared. */
+  private final WordView words;
+
+  RepeatedHead() {
+    this(new WordView());
+  }
+
+  RepeatedHead(WordView words) {
+    this.words = words;
+  }
 
   /** True when a member name of the head. */
   static boolean isHeadName(String name) {
@@ -63,21 +65,12 @@ final class RepeatedHead {
     for (int i = n - 1; i >= whole; i--) {
       if (buf[off + i] != head[i]) return false;
     }
-    ByteBuffer v = view(buf);
+    ByteBuffer v = words.of(buf);
     ByteBuffer w = headWords;
     for (int i = whole - 8; i >= 0; i -= 8) {
       if (v.getLong(off + i) != w.getLong(i)) return false;
     }
     return true;
-  }
-
-  private ByteBuffer view(byte[] buf) {
-    ByteBuffer v = view;
-    if (buf == viewed && v != null) return v;
-    v = ByteBuffer.wrap(buf).order(ByteOrder.nativeOrder());
-    viewed = buf;
-    view = v;
-    return v;
   }
 
   /**
@@ -92,7 +85,7 @@ final class RepeatedHead {
     if (end <= 0) return;
     if (bytes.length < end) {
       bytes = new byte[Math.max(end, 256)];
-      headWords = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+      headWords = WordView.fresh(bytes);
     }
     System.arraycopy(buf, off, bytes, 0, end);
     length = end;

@@ -1,0 +1,32 @@
+package dev.chatwire.internal.json;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A native-order view of the last byte array asked for, to read eight bytes at a time: a stream's
+ * events mostly come in the same array one after the other, so the view is made again only when
+ * the array changes. Only for absolute reads. Not thread-safe: one per stream.
+ */
+final class WordView {
+  /** A view of no bytes; absolute reads only, so one is shared. */
+  static final ByteBuffer NONE = ByteBuffer.allocate(0);
+
+  private byte @Nullable [] array;
+  private ByteBuffer view = NONE;
+
+  /** A view of {@code b}. */
+  ByteBuffer of(byte[] b) {
+    if (b == array) return view;
+    ByteBuffer v = ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
+    array = b;
+    view = v;
+    return v;
+  }
+
+  /** A view of {@code b} made for it alone. */
+  static ByteBuffer fresh(byte[] b) {
+    return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
+  }
+}
