@@ -49,6 +49,7 @@ public final class EventStreamParser {
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long BELOW_14 = 0x0E0E0E0E0E0E0E0EL;
   private static final int WORD_SCAN_MIN = 16;
   private static final int WORD_VIEW_CACHE_MAX = 1024 * 1024;
 
@@ -373,7 +374,9 @@ public final class EventStreamParser {
   /**
    * Skips whole eight-byte words of the array being fed that hold neither CR nor LF, noting in
    * {@code highWordAt} where the first word with a non-ASCII byte starts (-1 if none). Returns
-   * where byte-wise scanning resumes.
+   * where byte-wise scanning resumes. A word is first tested for any byte below 14 (three
+   * operations; exact, since only a byte below 14 can start the borrow that sets a flag), and only
+   * such a word, rare in JSON, for CR and LF themselves.
    */
   private int skipWordsWithoutLineEnd(int i, int end) {
     highWordAt = -1;
@@ -381,9 +384,11 @@ public final class EventStreamParser {
     if (w == null) return i;
     while (i <= end - 8) {
       long word = w.getLong(i);
-      long lf = word ^ LFS;
-      long cr = word ^ CRS;
-      if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS) != 0) break;
+      if (((word - BELOW_14) & ~word & HIGHS) != 0) {
+        long lf = word ^ LFS;
+        long cr = word ^ CRS;
+        if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS) != 0) break;
+      }
       if ((word & HIGHS) != 0 && highWordAt < 0) highWordAt = i;
       i += 8;
     }
