@@ -1,6 +1,7 @@
 package dev.chatwire.benchmarks;
 
 import dev.chatwire.model.ChatCompletion;
+import dev.chatwire.sse.SseDecoder;
 import dev.chatwire.stream.ChunkAccumulator;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.util.Random;
  * {@link StreamPipelineBenchmark}'s {@code pipeline} measured in the thread's CPU time and
  * allocated bytes rather than wall time, for a machine shared with other work: other processes
  * delay this thread but do not add to its CPU time. Prints the best and median CPU ns per chunk
- * over the rounds and bytes allocated per chunk; every round checks the accumulated text.
+ * over the rounds and bytes allocated per chunk; every round checks the accumulated text. Then
+ * the same for the SSE decoder alone.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chatwire.benchmarks.PipelineCpu [rounds]
@@ -37,6 +39,33 @@ public final class PipelineCpu {
     }
     measure("plain", rounds, true);
     measure("obfuscated", rounds, true);
+    decode("plain", rounds);
+    decode("obfuscated", rounds);
+  }
+
+  /** The SSE decoder alone over the same bodies ({@code decodeOnly}), after the warm-up above. */
+  private static void decode(String shape, int rounds) {
+    StreamData data = StreamData.generate(
+        StreamPipelineBenchmark.CHUNKS, shape.equals("obfuscated"), new Random(42));
+    byte[] body = data.sse.getBytes(StandardCharsets.UTF_8);
+    long[] events = new long[1];
+    double[] cpu = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long t0 = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < REPEATS; i++) {
+        SseDecoder decoder = new SseDecoder((type, id, bytes, off, len) -> events[0]++);
+        StreamPipelineBenchmark.feed(decoder, body, 8192);
+        decoder.end();
+      }
+      cpu[r] = (THREADS.getCurrentThreadCpuTime() - t0)
+          / (double) ((long) REPEATS * StreamPipelineBenchmark.CHUNKS);
+    }
+    if (events[0] < (long) rounds * REPEATS * StreamPipelineBenchmark.CHUNKS) {
+      throw new IllegalStateException("missing events");
+    }
+    Arrays.sort(cpu);
+    System.out.printf("%-10s decoder alone: best %6.0f ns/chunk, median %6.0f ns/chunk%n",
+        shape, cpu[0], cpu[rounds / 2]);
   }
 
   private static void measure(String shape, int rounds, boolean print) {

@@ -129,6 +129,7 @@ public final class ChunkReader implements AutoCloseable {
     parsing = null;
     if (in != null) in.close();
     tail.release();
+    words.clear();
   }
 
   /** The state of reads with the parser: values that repeat, and the gatherers of members. */

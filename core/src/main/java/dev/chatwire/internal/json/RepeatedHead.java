@@ -13,26 +13,31 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The scan here only finds member boundaries in a document the parser has already accepted
  * whole; it decides nothing about validity. Names with escapes and values that are objects or
- * arrays end the head. The comparison takes eight bytes at a time (a byte at a time it was the
- * largest single cost of a content chunk's read). Not thread-safe: one per stream.
+ * arrays end the head. The head is kept, and compared, eight bytes at a time (a byte at a time
+ * the comparison was the largest single cost of a content chunk's read). Not thread-safe: one per stream.
  */
 final class RepeatedHead {
   private static final byte[][] NAMES = names(
       "id", "object", "created", "model", "service_tier", "system_fingerprint");
 
-  private byte[] bytes = new byte[0];
+  private static final long[] NO_WORDS = new long[0];
+
   private int length;
-  /** {@link #bytes} as native-order words. */
-  private ByteBuffer headWords = WordView.NONE;
+  /**
+   * The kept bytes as native-order words: one at every eighth byte, then the eight bytes that end
+   * the head (which overlap the one before unless the length is a multiple of eight). Only the
+   * words are kept, not the bytes as well: a stream in flight keeps as little as it can.
+   */
+  private long[] words = NO_WORDS;
   /** Views of the arrays compared. */
-  private final WordView words;
+  private final WordView views;
 
   RepeatedHead() {
     this(new WordView());
   }
 
-  RepeatedHead(WordView words) {
-    this.words = words;
+  RepeatedHead(WordView views) {
+    this.views = views;
   }
 
   /** True when a member name of the head. */
@@ -59,16 +64,13 @@ final class RepeatedHead {
   boolean startsWithHead(byte[] buf, int off, int len) {
     int n = length;
     if (n == 0 || len <= n) return false;
-    byte[] head = bytes;
+    ByteBuffer v = views.of(buf);
+    long[] w = words;
     // From the end: ids and timestamps differ late in the head more often than early.
-    int whole = n & ~7;
-    for (int i = n - 1; i >= whole; i--) {
-      if (buf[off + i] != head[i]) return false;
-    }
-    ByteBuffer v = words.of(buf);
-    ByteBuffer w = headWords;
-    for (int i = whole - 8; i >= 0; i -= 8) {
-      if (v.getLong(off + i) != w.getLong(i)) return false;
+    int last = w.length - 1;
+    if (v.getLong(off + n - 8) != w[last]) return false;
+    for (int k = last - 1; k >= 0; k--) {
+      if (v.getLong(off + (k << 3)) != w[k]) return false;
     }
     return true;
   }
@@ -82,12 +84,12 @@ final class RepeatedHead {
   void keep(byte[] buf, int off, int len, int members) {
     length = 0;
     int end = members > 0 ? scan(buf, off, off + len, members) : -1;
-    if (end <= 0) return;
-    if (bytes.length < end) {
-      bytes = new byte[Math.max(end, 256)];
-      headWords = WordView.fresh(bytes);
-    }
-    System.arraycopy(buf, off, bytes, 0, end);
+    if (end < 8) return; // none, or too short to be worth it (no real head is)
+    int whole = end >> 3;
+    if (words.length != whole + 1) words = new long[whole + 1];
+    ByteBuffer v = views.of(buf);
+    for (int k = 0; k < whole; k++) words[k] = v.getLong(off + (k << 3));
+    words[whole] = v.getLong(off + end - 8);
     length = end;
   }
 

@@ -166,6 +166,23 @@ class ChunkTailTest {
     }
   }
 
+  @Test
+  void everyCutInsideALongerArrayReadsAsTheParserReadsTheCut() {
+    // The SSE decoder hands an event in an array it reuses, with older bytes after the event's
+    // end: nothing after the end may be read, such as the rest of a name the cut split.
+    for (String tail : COMMON) {
+      byte[] base = (HEAD + tail).getBytes(StandardCharsets.UTF_8);
+      for (int len = HEAD.length() + 1; len < base.length; len++) {
+        int cut = len;
+        String label = tail + " cut at " + len + ", the rest still in the array";
+        Object alone = outcome(() -> new ChunkReader().read(Arrays.copyOf(base, cut), 0, cut, 5));
+        ChunkReader reader = started();
+        Object streamed = outcome(() -> reader.read(base, 0, cut, 5));
+        assertThat(streamed).as(label).isEqualTo(alone);
+      }
+    }
+  }
+
   private static void check(byte[] bytes, String label) {
     ChunkReader reader = started();
     assertSameAsAlone(reader, label, 5, bytes);

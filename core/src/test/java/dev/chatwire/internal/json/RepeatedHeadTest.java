@@ -135,4 +135,23 @@ class RepeatedHeadTest {
       }
     }
   }
+
+  @Test
+  void aLongerOrShorterHeadReplacesTheOneKept() {
+    StringBuilder longId = new StringBuilder();
+    for (int i = 0; i < 300; i++) longId.append((char) ('a' + i % 26));
+    String[] heads = {"{\"id\":\"a\",", "{\"id\":\"" + longId + "\",", "{\"id\":\"abc\","};
+    RepeatedHead kept = new RepeatedHead();
+    for (String head : heads) {
+      byte[] chunk = (head + "\"choices\":[]}").getBytes(StandardCharsets.UTF_8);
+      kept.keep(chunk, 0, chunk.length, 1);
+      assertThat(kept.length()).isEqualTo(head.length());
+      assertThat(kept.startsWithHead(chunk, 0, chunk.length)).as(head).isTrue();
+      for (int at = 0; at < head.length(); at++) {
+        byte[] changed = chunk.clone();
+        changed[at] ^= 0x20;
+        assertThat(kept.startsWithHead(changed, 0, changed.length)).as(head + " @" + at).isFalse();
+      }
+    }
+  }
 }

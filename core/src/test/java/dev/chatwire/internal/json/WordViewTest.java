@@ -1,0 +1,34 @@
+package dev.chatwire.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/** The word view of a stream's event array: reused while the array is, never keeping a big one. */
+class WordViewTest {
+  @Test
+  void theViewOfTheSameArrayIsReusedUntilCleared() {
+    WordView views = new WordView();
+    byte[] event = new byte[256];
+    ByteBuffer first = views.of(event);
+    assertThat(views.of(event)).isSameAs(first);
+    assertThat(first.order()).isEqualTo(ByteOrder.nativeOrder());
+    views.clear();
+    assertThat(views.of(event)).isNotSameAs(first);
+  }
+
+  @Test
+  void aBigArrayIsViewedButNotKept() {
+    WordView views = new WordView();
+    byte[] small = new byte[16];
+    ByteBuffer kept = views.of(small);
+    byte[] big = new byte[WordView.KEPT_MAX + 1];
+    big[8] = 1;
+    assertThat(views.of(big).get(8)).isEqualTo((byte) 1);
+    assertThat(views.of(big)).isNotSameAs(views.of(big));
+    // The small one is still the one kept.
+    assertThat(views.of(small)).isSameAs(kept);
+  }
+}
