@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * <p>The scan here only finds member boundaries in a document the parser has already accepted
  * whole; it decides nothing about validity. Names with escapes and values that are objects or
  * arrays end the head. The head is kept, and compared, eight bytes at a time (a byte at a time
- * the comparison was the largest single cost of a content chunk's read). Not thread-safe: one per stream.
+ * the comparison was the largest single cost of a content chunk's read). Not thread-safe: one
+ * per stream.
  */
 final class RepeatedHead {
   private static final byte[][] NAMES = names(

@@ -30,8 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * the request's model names what to stream, {@code bench-<chunks>-<pace µs>-<run id>}. Pace 0 writes the whole body as
  * fast as the socket takes it (prebuilt); a pace writes one event at a time and stamps each token
  * event's send time under the run id; run id 0 with a pace joins the streams that one ticker
- * thread advances together (the concurrent streams); run id {@link #CLOSE} without a pace closes the
- * connection after the response ({@code Connection: close}), so that the next call connects anew.
+ * thread advances together (the concurrent streams); run id {@link #CLOSE} without a pace
+ * closes the connection after the response ({@code Connection: close}), so that the next call
+ * connects anew.
  */
 final class Server implements AutoCloseable {
   private static final byte[] HEAD = ("HTTP/1.1 200 OK\r\n"
