@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.chatwire.internal.ChunkHead;
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.internal.SmallList;
+import dev.chatwire.internal.WordView;
 import dev.chatwire.model.ChatCompletionChunk;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
@@ -39,7 +40,8 @@ public final class ChunkReader implements AutoCloseable {
   private @Nullable Long lastCreated;
   private final ModelAccess access = ModelAccess.get();
   private static final byte[] OPEN_OBJECT = {'{'};
-  private final WordView words = new WordView();
+  // Of the event's array, which the SSE decoder lets go of past 64 KiB.
+  private final WordView words = new WordView(64 * 1024);
   private final RepeatedHead head = new RepeatedHead(words);
   private final ChunkTail tail = new ChunkTail(words);
   // The values of the kept head's members, as they stood after its last member.

@@ -3,6 +3,7 @@ package dev.chatwire.internal.json;
 import dev.chatwire.internal.ModelAccess;
 import dev.chatwire.internal.OneRawExtra;
 import dev.chatwire.internal.SmallList;
+import dev.chatwire.internal.WordView;
 import dev.chatwire.internal.sse.Utf8;
 import dev.chatwire.model.ChunkChoice;
 import dev.chatwire.model.Delta;
@@ -76,7 +77,7 @@ final class ChunkTail {
   private final WordView words;
 
   ChunkTail() {
-    this(new WordView());
+    this(new WordView(0)); // on its own (tests): keeps no array
   }
 
   ChunkTail(WordView words) {

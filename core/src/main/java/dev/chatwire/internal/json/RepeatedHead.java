@@ -1,5 +1,6 @@
 package dev.chatwire.internal.json;
 
+import dev.chatwire.internal.WordView;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +35,7 @@ final class RepeatedHead {
   private final WordView views;
 
   RepeatedHead() {
-    this(new WordView());
+    this(new WordView(0)); // on its own (tests): keeps no array
   }
 
   RepeatedHead(WordView views) {

@@ -1,9 +1,9 @@
 package dev.chatwire.internal.sse;
 
+import dev.chatwire.internal.WordView;
 import dev.chatwire.sse.EventTooLargeException;
 import dev.chatwire.sse.SseListener;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +51,6 @@ public final class EventStreamParser {
   private static final long HIGHS = 0x8080808080808080L;
   private static final long BELOW_14 = 0x0E0E0E0E0E0E0E0EL;
   private static final int WORD_SCAN_MIN = 16;
-  private static final int WORD_VIEW_CACHE_MAX = 1024 * 1024;
 
   private static final int INITIAL_CAPACITY = 256;
   private static final int RETAINED_CAPACITY = 64 * 1024;
@@ -65,11 +64,10 @@ public final class EventStreamParser {
   private int bomMatched;
   private long consumed; // bytes fed before the current feed
   private long base; // stream offset of index 0 of the array being fed
-  private @Nullable ByteBuffer words; // a little-endian view of the array being fed, for long reads
+  private @Nullable ByteBuffer words; // a view of the array being fed, for long reads
   // The view of the last array fed, kept (never read outside feed) so that a transport that reuses
   // its read buffer costs no allocation per feed; arrays above 1 MiB are not kept.
-  private byte @Nullable [] cachedArray;
-  private @Nullable ByteBuffer cachedView;
+  private final WordView views = new WordView(1024 * 1024);
   private long eventIndex;
 
   private final byte[] name = new byte[5]; // longest known field name: "event", "retry"
@@ -118,7 +116,7 @@ public final class EventStreamParser {
     checkOpen();
     int end = off + len;
     base = consumed - off;
-    words = len >= WORD_SCAN_MIN ? wordView(b) : null;
+    words = len >= WORD_SCAN_MIN ? views.of(b) : null;
     try {
       int i = off;
       while (i < end) {
@@ -165,17 +163,6 @@ public final class EventStreamParser {
     consumed += len;
   }
 
-  private ByteBuffer wordView(byte[] b) {
-    ByteBuffer cached = cachedView;
-    if (b == cachedArray && cached != null) return cached;
-    ByteBuffer view = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-    if (b.length <= WORD_VIEW_CACHE_MAX) {
-      cachedArray = b;
-      cachedView = view;
-    }
-    return view;
-  }
-
   /** Whether data (or an event type) is held for an event whose blank line has not come. */
   public boolean isInsideEvent() {
     if (state == ENDED || state == FAILED) return false;
@@ -188,8 +175,7 @@ public final class EventStreamParser {
     if (state == ENDED) return;
     checkOpen();
     state = ENDED;
-    cachedArray = null;
-    cachedView = null;
+    views.clear();
     dataLen = 0;
     valueLen = 0;
     type = null;

@@ -1,4 +1,4 @@
-package dev.chatwire.internal.json;
+package dev.chatwire.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WordViewTest {
   @Test
   void theViewOfTheSameArrayIsReusedUntilCleared() {
-    WordView views = new WordView();
+    WordView views = new WordView(1024);
     byte[] event = new byte[256];
     ByteBuffer first = views.of(event);
     assertThat(views.of(event)).isSameAs(first);
@@ -21,10 +21,10 @@ class WordViewTest {
 
   @Test
   void aBigArrayIsViewedButNotKept() {
-    WordView views = new WordView();
+    WordView views = new WordView(1024);
     byte[] small = new byte[16];
     ByteBuffer kept = views.of(small);
-    byte[] big = new byte[WordView.KEPT_MAX + 1];
+    byte[] big = new byte[1025];
     big[8] = 1;
     assertThat(views.of(big).get(8)).isEqualTo((byte) 1);
     assertThat(views.of(big)).isNotSameAs(views.of(big));
