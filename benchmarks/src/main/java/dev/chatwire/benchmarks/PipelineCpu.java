@@ -45,56 +45,57 @@ public final class PipelineCpu {
 
   /** The SSE decoder alone over the same bodies ({@code decodeOnly}), after the warm-up above. */
   private static void decode(String shape, int rounds) {
-    StreamData data = StreamData.generate(
-        StreamPipelineBenchmark.CHUNKS, shape.equals("obfuscated"), new Random(42));
-    byte[] body = data.sse.getBytes(StandardCharsets.UTF_8);
+    byte[] body = data(shape).sse.getBytes(StandardCharsets.UTF_8);
     long[] events = new long[1];
-    double[] cpu = new double[rounds];
-    for (int r = 0; r < rounds; r++) {
-      long t0 = THREADS.getCurrentThreadCpuTime();
-      for (int i = 0; i < REPEATS; i++) {
-        SseDecoder decoder = new SseDecoder((type, id, bytes, off, len) -> events[0]++);
-        StreamPipelineBenchmark.feed(decoder, body, 8192);
-        decoder.end();
-      }
-      cpu[r] = (THREADS.getCurrentThreadCpuTime() - t0)
-          / (double) ((long) REPEATS * StreamPipelineBenchmark.CHUNKS);
-    }
+    double[] cpu = rounds(rounds, () -> {
+      SseDecoder decoder = new SseDecoder((type, id, bytes, off, len) -> events[0]++);
+      StreamPipelineBenchmark.feed(decoder, body, 8192);
+      decoder.end();
+    }, new double[1]);
     if (events[0] < (long) rounds * REPEATS * StreamPipelineBenchmark.CHUNKS) {
       throw new IllegalStateException("missing events");
     }
-    Arrays.sort(cpu);
     System.out.printf("%-10s decoder alone: best %6.0f ns/chunk, median %6.0f ns/chunk%n",
         shape, cpu[0], cpu[rounds / 2]);
   }
 
   private static void measure(String shape, int rounds, boolean print) {
-    {
-      StreamData data = StreamData.generate(
-          StreamPipelineBenchmark.CHUNKS, shape.equals("obfuscated"), new Random(42));
-      byte[] body = data.sse.getBytes(StandardCharsets.UTF_8);
-      double[] cpu = new double[rounds];
-      double bytes = 0;
-      for (int r = 0; r < rounds; r++) {
-        long id = Thread.currentThread().getId();
-        long alloc0 = THREADS.getThreadAllocatedBytes(id);
-        long t0 = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < REPEATS; i++) {
-          ChunkAccumulator acc = new ChunkAccumulator();
-          new StreamPipelineBenchmark.Pipeline(acc::add).feed(body, 8192);
-          ChatCompletion c = acc.snapshot();
-          if (!data.content.equals(c.getChoices().get(0).getMessage().getContent())) {
-            throw new IllegalStateException("wrong content");
-          }
-        }
-        long chunks = (long) REPEATS * StreamPipelineBenchmark.CHUNKS;
-        cpu[r] = (THREADS.getCurrentThreadCpuTime() - t0) / (double) chunks;
-        bytes = (THREADS.getThreadAllocatedBytes(id) - alloc0) / (double) chunks;
+    StreamData data = data(shape);
+    byte[] body = data.sse.getBytes(StandardCharsets.UTF_8);
+    double[] bytes = new double[1];
+    double[] cpu = rounds(rounds, () -> {
+      ChunkAccumulator acc = new ChunkAccumulator();
+      new StreamPipelineBenchmark.Pipeline(acc::add).feed(body, 8192);
+      ChatCompletion c = acc.snapshot();
+      if (!data.content.equals(c.getChoices().get(0).getMessage().getContent())) {
+        throw new IllegalStateException("wrong content");
       }
-      double[] sorted = cpu.clone();
-      Arrays.sort(sorted);
-      if (print) System.out.printf("%-10s best %6.0f ns/chunk, median %6.0f ns/chunk, %5.0f B/chunk%n",
-          shape, sorted[0], sorted[rounds / 2], bytes);
+    }, bytes);
+    if (print) System.out.printf("%-10s best %6.0f ns/chunk, median %6.0f ns/chunk, %5.0f B/chunk%n",
+        shape, cpu[0], cpu[rounds / 2], bytes[0]);
+  }
+
+  private static StreamData data(String shape) {
+    return StreamData.generate(
+        StreamPipelineBenchmark.CHUNKS, shape.equals("obfuscated"), new Random(42));
+  }
+
+  /**
+   * Runs {@code stream} {@value #REPEATS} times a round: the thread's CPU ns per chunk of each
+   * round, sorted; {@code bytes[0]} gets the bytes allocated per chunk.
+   */
+  private static double[] rounds(int rounds, Runnable stream, double[] bytes) {
+    long chunks = (long) REPEATS * StreamPipelineBenchmark.CHUNKS;
+    long id = Thread.currentThread().getId();
+    double[] cpu = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long alloc0 = THREADS.getThreadAllocatedBytes(id);
+      long t0 = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < REPEATS; i++) stream.run();
+      cpu[r] = (THREADS.getCurrentThreadCpuTime() - t0) / (double) chunks;
+      bytes[0] = (THREADS.getThreadAllocatedBytes(id) - alloc0) / (double) chunks;
     }
+    Arrays.sort(cpu);
+    return cpu;
   }
 }

@@ -76,10 +76,6 @@ final class ChunkTail {
   private byte @Nullable [] readExtraRaw;
   private final WordView words;
 
-  ChunkTail() {
-    this(new WordView(0)); // on its own (tests): keeps no array
-  }
-
   ChunkTail(WordView words) {
     this.words = words;
   }
@@ -115,31 +111,26 @@ final class ChunkTail {
     while (true) {
       int nameFrom = i + 1;
       int nameTo = -1;
-      int key = key(CHUNK_KEYS);
-      boolean isChoices = key == 0;
-      boolean isUsage = key == 1;
-      boolean isPadding = key == 2;
-      if (!isChoices && !isUsage && !isPadding) {
+      int key = key(CHUNK_KEYS); // choices 0, usage 1, obfuscation 2
+      if (key < 0) {
         nameTo = name();
         if (nameTo < 0) return null;
-        isChoices = equals(nameFrom, nameTo, CHOICES);
-        isUsage = !isChoices && equals(nameFrom, nameTo, USAGE);
+        key = equals(nameFrom, nameTo, CHOICES) ? 0 : equals(nameFrom, nameTo, USAGE) ? 1 : -1;
       }
-      if (isChoices) {
+      if (key == 0) {
         if (sawChoices) return null;
         sawChoices = true;
         choices = choices();
         if (choices == null) return null;
-      } else if (isUsage) {
+      } else if (key == 1) {
         if (sawUsage || !nullLiteral()) return null;
         sawUsage = true;
       } else {
         // A head member repeated after the head: the parser's read lets it win in this chunk.
-        if (readExtraName != null
-            || (!isPadding && RepeatedHead.isHeadName(b, nameFrom, nameTo))) {
+        if (readExtraName != null || (key < 0 && RepeatedHead.isHeadName(b, nameFrom, nameTo))) {
           return null;
         }
-        String name = isPadding ? OBFUSCATION : extraName(nameFrom, nameTo);
+        String name = key == 2 ? OBFUSCATION : extraName(nameFrom, nameTo);
         int valueFrom = i;
         if (!skipString()) return null;
         readExtraName = name;

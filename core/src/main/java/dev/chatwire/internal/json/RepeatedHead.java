@@ -34,10 +34,6 @@ final class RepeatedHead {
   /** Views of the arrays compared. */
   private final WordView views;
 
-  RepeatedHead() {
-    this(new WordView(0)); // on its own (tests): keeps no array
-  }
-
   RepeatedHead(WordView views) {
     this.views = views;
   }

@@ -4,6 +4,7 @@ import static dev.chatwire.internal.json.StreamedReads.assertSameAsAlone;
 import static dev.chatwire.internal.json.StreamedReads.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatwire.internal.WordView;
 import dev.chatwire.model.ChatCompletionChunk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class RepeatedHeadTest {
       for (int i = 0; i < idLength; i++) id.append((char) ('a' + i % 26));
       String head = "{\"id\":\"" + id + "\",";
       byte[] chunk = (head + "\"choices\":[]}").getBytes(StandardCharsets.UTF_8);
-      RepeatedHead kept = new RepeatedHead();
+      RepeatedHead kept = new RepeatedHead(new WordView(1024));
       kept.keep(chunk, 0, chunk.length, 1);
       assertThat(kept.length()).isEqualTo(head.length());
       for (int off = 0; off < 10; off++) {
@@ -141,7 +142,7 @@ class RepeatedHeadTest {
     StringBuilder longId = new StringBuilder();
     for (int i = 0; i < 300; i++) longId.append((char) ('a' + i % 26));
     String[] heads = {"{\"id\":\"a\",", "{\"id\":\"" + longId + "\",", "{\"id\":\"abc\","};
-    RepeatedHead kept = new RepeatedHead();
+    RepeatedHead kept = new RepeatedHead(new WordView(1024));
     for (String head : heads) {
       byte[] chunk = (head + "\"choices\":[]}").getBytes(StandardCharsets.UTF_8);
       kept.keep(chunk, 0, chunk.length, 1);
