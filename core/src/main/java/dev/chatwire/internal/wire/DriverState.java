@@ -20,6 +20,8 @@ final class DriverState {
   static final int COMPLETE = 4;
   static final int ERROR = 5;
   static final int READ = 6;
+  /** Hand the consumer every buffer queued when it asked ({@link #nextInBatch()}). */
+  static final int BATCH = 7;
 
   private static final Object NO_TOKEN = new Object();
 
@@ -32,7 +34,10 @@ final class DriverState {
   boolean ended;
   @Nullable IOException failure;
   boolean reading;
-  boolean cancelled;
+  /** Whether the read in progress queued a piece already (the driver's body()). */
+  boolean piecesThisRead;
+  /** Volatile: a consumer delivering a batch looks at it between buffers, without the lock. */
+  volatile boolean cancelled;
   boolean wireCancelled;
   boolean terminated;
   @Nullable Thread drainer;
@@ -56,6 +61,12 @@ final class DriverState {
    */
   volatile long queuedBytes;
   private @Nullable ArrayDeque<Object> dropped;
+  /**
+   * The buffers (and tokens) a consumer took at once, as the queue they were queued in; only the
+   * drainer touches it. The queue then goes on in {@code spare}, the batch queue before.
+   */
+  private @Nullable ArrayDeque<Object> batch;
+  private @Nullable ArrayDeque<Object> spare;
   private @Nullable ByteBuffer takenBuffer;
   private @Nullable Object takenToken;
   private @Nullable IOException takenError;
@@ -95,6 +106,15 @@ final class DriverState {
     if (q != null && !q.isEmpty()) {
       if (demand > 0 && (drainerIsConsumer || !consumerOnly())) {
         demand--;
+        if (drainerIsConsumer && consumerOnly() && q.size() > 2) {
+          // Everything queued, in one decision: the consumer then parses it with no lock taken
+          // per buffer, and the chunks it yields wait in its sink, not here.
+          batch = q;
+          queue = spare;
+          spare = null;
+          queuedBytes = 0;
+          return BATCH;
+        }
         takenBuffer = (ByteBuffer) q.poll();
         Object token = q.poll();
         takenToken = token == NO_TOKEN ? null : token;
@@ -114,6 +134,7 @@ final class DriverState {
         : queuedBytes < ExchangeDriver.READ_AHEAD_BYTES;
     if (!wanted) return NONE;
     reading = true;
+    piecesThisRead = false;
     return READ;
   }
 
@@ -173,6 +194,43 @@ final class DriverState {
       waiting--;
       if (interrupted) Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The next buffer of the batch the drainer took, its token ready for {@link #takeToken()}; null
+   * once the batch is delivered. The drainer's alone, without the lock.
+   */
+  @Nullable ByteBuffer nextInBatch() {
+    ArrayDeque<Object> b = batch;
+    if (b == null) return null;
+    ByteBuffer buffer = (ByteBuffer) b.poll();
+    if (buffer == null) {
+      endBatch(b);
+      return null;
+    }
+    Object token = b.poll();
+    takenToken = token == NO_TOKEN ? null : token;
+    return buffer;
+  }
+
+  /**
+   * The token of a buffer of the batch that will not be delivered (the exchange was cancelled, or
+   * the handler threw), for the drainer to release; null once the batch is empty.
+   */
+  @Nullable Object dropFromBatch() {
+    ArrayDeque<Object> b = batch;
+    if (b == null) return null;
+    while (b.poll() != null) {
+      Object token = b.poll();
+      if (token != NO_TOKEN && token != null) return token;
+    }
+    endBatch(b);
+    return null;
+  }
+
+  private void endBatch(ArrayDeque<Object> empty) {
+    batch = null;
+    spare = empty;
   }
 
   Headers headersOrEmpty() {

@@ -46,7 +46,9 @@ public final class ExchangeDriver implements Exchange, WireEvents {
    * is non-blocking: the wire's threads then only read ahead and queue (so the consumer parses
    * on its own thread while the I/O thread reads on, and never waits for an I/O thread that is
    * parsing), and {@code wake} is run when bytes are queued and no consumer is taking them, to
-   * wake a consumer that waits. Call before {@link #start}.
+   * wake a consumer that waits. A consumer's {@link #request()} then takes every buffer queued at
+   * that moment, one {@link ResponseHandler#onBody} call each, and the handler is to expect that.
+   * Call before {@link #start}.
    */
   public void consumerDrains(Runnable wake) {
     wakeConsumer = wake;
@@ -130,10 +132,7 @@ public final class ExchangeDriver implements Exchange, WireEvents {
 
   @Override
   public void request() {
-    synchronized (state) {
-      if (state.demand < Long.MAX_VALUE) state.demand++;
-    }
-    drain(true);
+    drain(true, true);
   }
 
   @Override
@@ -180,9 +179,27 @@ public final class ExchangeDriver implements Exchange, WireEvents {
   @Override
   public void body(ByteBuffer bytes, @Nullable Object token) {
     boolean kept;
+    boolean queuedOnly;
+    boolean wake = false;
     synchronized (state) {
       state.reports++;
       kept = state.offer(bytes, token);
+      // Mid-read, with only a consumer taking bytes, a drain here could decide nothing but the
+      // consumer's wake-up, and the read's own readComplete (or end, or error) drains anyway.
+      // So the piece is only queued, and a waiting consumer woken for the read's first piece
+      // alone: one that takes pieces faster than they come is otherwise woken, and waits again,
+      // once a piece (an HTTP chunk, often one event), which cost the I/O thread more than
+      // queueing did.
+      queuedOnly = kept && state.reading && state.consumerOnly();
+      if (queuedOnly && !state.piecesThisRead) {
+        state.piecesThisRead = true;
+        wake = true;
+      }
+    }
+    if (queuedOnly) {
+      Runnable w = wakeConsumer;
+      if (wake && w != null) w.run();
+      return;
     }
     if (!kept && token != null) release(token);
     // Also when not kept: refusing bytes may have failed the exchange (bytes before the head).
@@ -221,8 +238,21 @@ public final class ExchangeDriver implements Exchange, WireEvents {
   // The drain loop.
 
   private void drain(boolean requester) {
+    drain(requester, false);
+  }
+
+  /**
+   * Drains, as the drainer or by leaving the change to the one there is. {@code demand}: a consumer
+   * asks for one more body buffer. Taking the demand, the role and the first decision under one
+   * lock matters where a consumer takes buffers an I/O thread queues: both meet on this lock once
+   * a buffer.
+   */
+  private void drain(boolean requester, boolean demand) {
     Thread me = Thread.currentThread();
+    int action;
+    boolean wake = false;
     synchronized (state) {
+      if (demand && state.demand < Long.MAX_VALUE) state.demand++;
       if (state.drainer == me) return; // re-entrant: the loop below sees the change
       if (state.drainer != null) {
         if (!requester || !(state.blocking || state.consumerOnly())) return;
@@ -230,26 +260,25 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       }
       state.drainer = me;
       state.drainerIsConsumer = requester;
+      action = state.next();
+      if (action == DriverState.NONE) wake = letGo(requester);
     }
-    while (true) {
-      int action;
-      boolean wake = false;
+    while (action != DriverState.NONE) {
+      perform(action);
       synchronized (state) {
         action = state.next();
-        if (action == DriverState.NONE) {
-          state.drainer = null;
-          if (state.waiting > 0) state.notifyAll();
-          wake = !requester && state.consumerHasWork();
-        }
+        if (action == DriverState.NONE) wake = letGo(requester);
       }
-      if (action != DriverState.NONE) {
-        perform(action);
-        continue;
-      }
-      Runnable w = wakeConsumer;
-      if (wake && w != null) w.run();
-      return;
     }
+    Runnable w = wakeConsumer;
+    if (wake && w != null) w.run();
+  }
+
+  /** The drainer lets go (under the lock); whether a consumer is to be woken for queued bytes. */
+  private boolean letGo(boolean requester) {
+    state.drainer = null;
+    if (state.waiting > 0) state.notifyAll();
+    return !requester && state.consumerHasWork();
   }
 
   private void perform(int action) {
@@ -263,6 +292,9 @@ public final class ExchangeDriver implements Exchange, WireEvents {
           break;
         case DriverState.BODY:
           deliver(state.takeBuffer(), state.takeToken());
+          break;
+        case DriverState.BATCH:
+          deliverBatch();
           break;
         case DriverState.COMPLETE:
           handler.onComplete();
@@ -279,6 +311,22 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       } else {
         handlerThrew(action, e);
       }
+    }
+  }
+
+  /**
+   * Hands the handler each buffer of the batch the consumer took, and stops at a cancel (then the
+   * next decision ends the exchange) or a throw; what is not delivered is released.
+   */
+  private void deliverBatch() {
+    try {
+      ByteBuffer bytes;
+      while (!state.cancelled && (bytes = state.nextInBatch()) != null) {
+        deliver(bytes, state.takeToken());
+      }
+    } finally {
+      Object token;
+      while ((token = state.dropFromBatch()) != null) release(token);
     }
   }
 

@@ -218,6 +218,114 @@ class ConsumerDrainsTest {
     assertThat(blocking.calls).containsExactly("head 200@io", "body a@consumer");
   }
 
+  @Test
+  void oneRequestTakesEverythingQueuedAndTheConsumerIsWokenOnceARead() throws Exception {
+    AtomicInteger wakes = new AtomicInteger();
+    ExchangeDriver driver = started(handler, wakes::incrementAndGet);
+    driver.request(); // the consumer waits
+    onIo(() -> driver.head(200, Headers.EMPTY)); // the wire's thread then reads
+    int afterHead = wakes.get();
+    onIo(() -> {
+      driver.body(bytes("a"), "t1");
+      driver.body(bytes("b"), "t2");
+      driver.body(bytes("c"), "t3");
+    });
+    // The read's first piece woke the consumer; the next two were only queued.
+    assertThat(wakes.get()).isEqualTo(afterHead + 1);
+    onIo(driver::readComplete);
+    assertThat(wakes.get()).isEqualTo(afterHead + 2); // bytes wait for it as the read ends
+    int reads = wire.reads.get();
+    String me = Thread.currentThread().getName();
+    driver.request();
+    assertThat(handler.calls).containsExactly(
+        "head 200@io", "body a@" + me, "body b@" + me, "body c@" + me);
+    assertThat(wire.released.get()).isEqualTo(3);
+    assertThat(driver.hasQueued()).isFalse();
+    assertThat(wire.reads.get()).isEqualTo(reads); // its next read was asked for as the read ended
+  }
+
+  @Test
+  void theNextReadIsAskedForOnceTheBatchIsParsed() throws Exception {
+    int piece = ExchangeDriver.READ_AHEAD_BYTES / 2;
+    List<Integer> readsDuring = new CopyOnWriteArrayList<>();
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    Recorder counting = new Recorder() {
+      @Override
+      public void onBody(ByteBuffer bytes) {
+        bytes.position(bytes.limit());
+        readsDuring.add(wire.reads.get());
+        // The wire's thread ends its read now: the next is asked for once the batch is parsed,
+        // by the consumer, which decides for the exchange until then.
+        if (readsDuring.size() == 1) {
+          try {
+            onIo(self[0]::readComplete);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        }
+      }
+    };
+    ExchangeDriver driver = self[0] = started(counting, () -> {});
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      for (int i = 0; i < 3; i++) driver.body(ByteBuffer.allocate(piece), null);
+    });
+    int reads = wire.reads.get();
+    driver.request();
+    assertThat(readsDuring).containsExactly(reads, reads, reads);
+    // Once it was parsed, the consumer asked for the next read itself.
+    assertThat(wire.reads.get()).isEqualTo(reads + 1);
+  }
+
+  @Test
+  void aCancelInsideABatchStopsItAndReleasesTheRest() throws Exception {
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    Recorder cancelling = new Recorder() {
+      @Override
+      public void onBody(ByteBuffer bytes) {
+        super.onBody(bytes);
+        self[0].cancel(); // as a call cancelled while its consumer parses
+      }
+    };
+    ExchangeDriver driver = self[0] = started(cancelling, () -> {});
+    headAndThreePieces(driver);
+    String me = Thread.currentThread().getName();
+    driver.request();
+    assertThat(cancelling.calls).containsExactly(
+        "head 200@io", "body a@" + me, "error the exchange was cancelled@" + me);
+    assertThat(wire.released.get()).isEqualTo(3);
+    assertThat(driver.hasQueued()).isFalse();
+  }
+
+  @Test
+  void aHandlerThrowingInsideABatchHearsOfItOnceAndTheRestIsReleased() throws Exception {
+    Recorder throwing = new Recorder() {
+      @Override
+      public void onBody(ByteBuffer bytes) {
+        super.onBody(bytes);
+        throw new IllegalStateException("boom");
+      }
+    };
+    ExchangeDriver driver = started(throwing, () -> {});
+    headAndThreePieces(driver);
+    String me = Thread.currentThread().getName();
+    driver.request();
+    assertThat(throwing.calls).containsExactly("head 200@io", "body a@" + me,
+        "error the response handler threw java.lang.IllegalStateException@" + me);
+    assertThat(wire.released.get()).isEqualTo(3);
+    assertThat(driver.hasQueued()).isFalse();
+  }
+
+  /** The head, then "a", "b" and "c" (tokens t1 to t3) queued by one read. */
+  private void headAndThreePieces(ExchangeDriver driver) throws Exception {
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), "t1");
+      driver.body(bytes("b"), "t2");
+      driver.body(bytes("c"), "t3");
+    });
+  }
+
   private static void waitUntilWaiting(Thread t) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) Thread.sleep(1);

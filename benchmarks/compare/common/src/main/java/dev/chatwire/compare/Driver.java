@@ -88,12 +88,18 @@ public final class Driver {
       Map<Long, Long> alloc0 = allocated();
       long gc0 = gcMillis();
       long main0 = THREADS.getCurrentThreadCpuTime();
+      Map<Long, Long> threads0 = threadCpu();
       long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       run(client, script, model);
       long wall = System.nanoTime() - t0;
       long cpu = OS.getProcessCpuTime() - cpu0;
       long main = THREADS.getCurrentThreadCpuTime() - main0;
+      long others = 0;
+      long me = Thread.currentThread().getId();
+      for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+        if (e.getKey() != me) others += e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
+      }
       long gc = gcMillis() - gc0;
       long bytes = 0;
       for (Map.Entry<Long, Long> e : allocated().entrySet()) {
@@ -103,6 +109,8 @@ public final class Driver {
       result("cpu_us_per_chunk", cpu / 1e3 / script.chunks);
       result("bytes_per_chunk", (double) bytes / script.chunks);
       result("calling_thread_cpu_us_per_chunk", main / 1e3 / script.chunks);
+      // The client's other Java threads (an event loop, a selector): the JIT and GC not counted.
+      result("other_threads_cpu_us_per_chunk", others / 1e3 / script.chunks);
       result("gc_ms_per_stream", gc);
     }
   }
@@ -114,6 +122,15 @@ public final class Driver {
       sum += Math.max(0, gc.getCollectionTime());
     }
     return sum;
+  }
+
+  private static Map<Long, Long> threadCpu() {
+    Map<Long, Long> out = new HashMap<>();
+    for (long id : THREADS.getAllThreadIds()) {
+      long t = THREADS.getThreadCpuTime(id);
+      if (t > 0) out.put(id, t);
+    }
+    return out;
   }
 
   private static Map<Long, Long> allocated() {
