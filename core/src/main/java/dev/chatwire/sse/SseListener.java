@@ -37,7 +37,8 @@ public interface SseListener {
    *     {@code id} field, this block's or an earlier one's; {@code ""} when none was sent or the
    *     last one was empty
    * @param data the event's data lines joined with LF, as valid UTF-8 (invalid sequences already
-   *     replaced by U+FFFD); the array is the decoder's buffer, valid during this call only
+   *     replaced by U+FFFD); the array is the decoder's buffer or the one it is being fed, to be
+   *     read during this call only and never written
    * @param offset where the data starts in {@code data}
    * @param length the number of data bytes, possibly 0
    */

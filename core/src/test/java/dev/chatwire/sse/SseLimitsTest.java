@@ -140,9 +140,25 @@ class SseLimitsTest {
     Recorder recorder = new Recorder();
     EventStreamParser parser = new EventStreamParser(recorder, 4 << 20);
     byte[] in = bytes("data: " + repeat('x', 2 << 20) + "\n\n");
-    parser.feed(in, 0, in.length);
+    // Cut, so that the decoder holds the first part until the rest comes.
+    parser.feed(in, 0, in.length / 2);
+    assertThat(parser.bufferCapacity()).isGreaterThanOrEqualTo(in.length / 2 - "data: ".length());
+    parser.feed(in, in.length / 2, in.length - in.length / 2);
     assertThat(recorder.items).hasSize(1);
     assertThat(parser.bufferCapacity()).isLessThanOrEqualTo(SMALL_CAPACITY);
+  }
+
+  @Test
+  void eventsThatComeWholeInOneFeedAreNotCopiedSoNothingIsHeld() {
+    Recorder recorder = new Recorder();
+    EventStreamParser parser = new EventStreamParser(recorder, 1 << 20);
+    byte[] in = bytes("data: {\"a\":\"é\"}\n\n: keep-alive\n\ndata: " + repeat('x', 4096)
+        + "\n\n");
+    parser.feed(in, 0, in.length);
+    assertThat(recorder.items).containsExactly(
+        Recorder.event("message", "", "{\"a\":\"é\"}"),
+        Recorder.event("message", "", repeat('x', 4096)));
+    assertThat(parser.bufferCapacity()).isZero();
   }
 
   /** Feeds 1 MiB of a line that must be skipped to a decoder allowing 16 bytes per event. */

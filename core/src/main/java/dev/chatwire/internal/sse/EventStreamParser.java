@@ -52,7 +52,6 @@ public final class EventStreamParser {
   private static final long BELOW_14 = 0x0E0E0E0E0E0E0E0EL;
   private static final int WORD_SCAN_MIN = 16;
 
-  private static final int INITIAL_CAPACITY = 256;
   private static final int RETAINED_CAPACITY = 64 * 1024;
   private static final String MESSAGE = "message";
   private static final byte[] EMPTY = new byte[0];
@@ -76,7 +75,8 @@ public final class EventStreamParser {
   private int lineHigh; // negative once the current event or id value has a non-ASCII byte
   private int highWordAt; // set by skipWordsWithoutLineEnd: the first word with a non-ASCII byte
 
-  private byte[] data = new byte[INITIAL_CAPACITY];
+  // Made when an event first needs copying: most come whole in one feed (see dataValue).
+  private byte[] data = EMPTY;
   private int dataLen;
   private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
@@ -293,6 +293,16 @@ public final class EventStreamParser {
       }
       i++;
     }
+    if (dataLen == 0 && end - i >= 2 && b[i] == '\n' && b[i + 1] == '\n'
+        && (long) valueLen + (i - start) + 1 <= maxEventSize
+        && (firstHigh < 0 || Utf8.findInvalid(b, firstHigh, i) < 0)) {
+      // The event's only data line and its blank line, whole in this array and valid UTF-8 (what
+      // OpenAI-compatible servers send): handed over from here, not copied first. Anything else
+      // (more lines, a line cut by the feed, CR, bytes to repair, the limit) is copied below.
+      dispatch(b, start, i - start);
+      state = LINE_START;
+      return i + 2;
+    }
     if (firstHigh >= 0 && checkFrom < 0) checkFrom = dataLen + (firstHigh - start);
     if (i > start) appendData(b, start, i - start);
     return i == end ? i : endLine(b, i);
@@ -497,14 +507,23 @@ public final class EventStreamParser {
   }
 
   private void dispatch() {
+    if (dataLen == 0) {
+      lastEventId = idBuffer;
+      type = null;
+      return;
+    }
+    int length = dataLen - 1; // drop the LF that follows the last data line
+    dataLen = 0;
+    dispatch(data, 0, length);
+    if (data.length > RETAINED_CAPACITY) data = EMPTY;
+  }
+
+  /** Dispatches an event whose data is {@code b[off, off + length)}. */
+  private void dispatch(byte[] b, int off, int length) {
     lastEventId = idBuffer;
     String t = type;
     type = null;
-    if (dataLen == 0) return;
-    int length = dataLen - 1; // drop the LF that follows the last data line
-    dataLen = 0;
     eventIndex++;
-    listener.onEvent(t == null ? MESSAGE : t, lastEventId, data, 0, length);
-    if (data.length > RETAINED_CAPACITY) data = new byte[INITIAL_CAPACITY];
+    listener.onEvent(t == null ? MESSAGE : t, lastEventId, b, off, length);
   }
 }

@@ -181,6 +181,7 @@ public final class Driver {
     int threads = THREADS.getThreadCount();
     long heap = liveHeap();
     histogram("compare.histogram");
+    heapDump();
     CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
     long wall = System.nanoTime() - t0;
     long lastFirst = 0;
@@ -207,6 +208,14 @@ public final class Driver {
         new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
         "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
     Files.writeString(Path.of(file), String.valueOf(text));
+  }
+
+  /** With every stream in flight, dumps the live heap to the file {@code compare.heapdump} names. */
+  private static void heapDump() throws Exception {
+    String file = System.getProperty("compare.heapdump");
+    if (file == null) return;
+    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+        .dumpHeap(file, true);
   }
 
   private static long liveHeap() {
