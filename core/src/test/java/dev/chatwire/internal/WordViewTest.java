@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
-/** The word view of a stream's event array: reused while the array is, never keeping a big one. */
+/** The word views of a stream's arrays: reused while the arrays are, never keeping a big one. */
 class WordViewTest {
   @Test
   void theViewOfTheSameArrayIsReusedUntilCleared() {
@@ -30,5 +30,21 @@ class WordViewTest {
     assertThat(views.of(big)).isNotSameAs(views.of(big));
     // The small one is still the one kept.
     assertThat(views.of(small)).isSameAs(kept);
+  }
+
+  @Test
+  void twoArraysInTurnKeepTheirViewsAndAThirdReplacesTheOlder() {
+    WordView views = new WordView(1024);
+    byte[] read = new byte[64];
+    byte[] event = new byte[64];
+    ByteBuffer readView = views.of(read);
+    ByteBuffer eventView = views.of(event);
+    for (int i = 0; i < 3; i++) {
+      assertThat(views.of(read)).isSameAs(readView);
+      assertThat(views.of(event)).isSameAs(eventView);
+    }
+    views.of(new byte[64]); // replaces read's view, the older of the two
+    assertThat(views.of(event)).isSameAs(eventView);
+    assertThat(views.of(read)).isNotSameAs(readView);
   }
 }
