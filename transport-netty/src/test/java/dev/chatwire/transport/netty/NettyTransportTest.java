@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +83,26 @@ class NettyTransportTest {
     assertThat(request.getHeader("upgrade")).isNull();
     assertThat(request.getHeader("expect")).isNull();
     assertThat(request.getHeader("x-kept")).isEqualTo("yes");
+  }
+
+  @Test
+  void eachEventOfASlowStreamComesInOneRead() {
+    // Short events and some of 700 bytes, 3 ms apart: Netty's default read size shrinks to fit
+    // the short ones (to 64 bytes at least), and then cut each long one into several reads, each
+    // one more piece for the SSE decoder to hold and join.
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 30; i++) events.add("{\"pad\":\"" + "x".repeat(i % 3 == 0 ? 700 : 8) + "\"}");
+    server.enqueue(MockResponse.sse(events).eventDelay(Duration.ofMillis(3)));
+    List<Long> ends = new CopyOnWriteArrayList<>();
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest()
+        .afterEachBody(h -> ends.add(h.bodyBytes()));
+    handler.start(transport, post().build());
+    handler.request(1);
+
+    assertCompletes(handler);
+    String body = handler.bodyUtf8();
+    assertThat(ends).hasSizeGreaterThanOrEqualTo(30);
+    for (long end : ends) assertThat(body.substring(0, (int) end)).endsWith("\n\n");
   }
 
   @Test

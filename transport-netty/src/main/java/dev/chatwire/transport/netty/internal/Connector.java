@@ -1,6 +1,7 @@
 package dev.chatwire.transport.netty.internal;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -47,8 +48,20 @@ final class Connector {
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0) // core times the connect
         .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.SO_KEEPALIVE, true);
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.RCVBUF_ALLOCATOR, READS);
   }
+
+  /**
+   * Reads of 2 KiB at least, growing to 64 KiB for a fast stream. Netty's default shrinks its
+   * read size to fit small reads, down to 64 bytes: after a few short events (a role chunk, a
+   * one-letter token) a slow stream's next event of a few hundred bytes came in pieces, one read
+   * and one hand-over to the driver each, and the SSE decoder held and joined them (with a
+   * thousand slow streams, half a kilobyte each held at any moment). A read buffer is pooled and
+   * let go after the read, so the floor costs no memory per connection.
+   */
+  private static final AdaptiveRecvByteBufAllocator READS =
+      new AdaptiveRecvByteBufAllocator(2048, 2048, 64 * 1024);
 
   /**
    * Connects {@code connection} to {@code address}; {@code done} receives null once the connection
