@@ -48,6 +48,8 @@ final class DriverState {
   int waiting;
   /** Events the wire reported; a blocking read must report at least one. */
   long reports;
+  /** {@link #reports} when the last read was decided. */
+  private long reportsAtRead;
 
   private boolean connectedTold;
   private boolean headTold;
@@ -135,7 +137,17 @@ final class DriverState {
     if (!wanted) return NONE;
     reading = true;
     piecesThisRead = false;
+    reportsAtRead = reports;
     return READ;
+  }
+
+  /** The drainer's blocking read returned: it is over, and must have reported something. */
+  void blockingReadReturned() {
+    reading = false;
+    if (reports == reportsAtRead && !cancelled && failure == null) {
+      // A blocking read that returned empty-handed would be asked again at once, forever.
+      failure = new IOException("the transport's blocking read returned nothing");
+    }
   }
 
   /**

@@ -181,8 +181,10 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     boolean kept;
     boolean queuedOnly;
     boolean wake = false;
+    boolean reentrant;
     synchronized (state) {
       state.reports++;
+      reentrant = state.drainer == Thread.currentThread();
       kept = state.offer(bytes, token);
       // Mid-read, with only a consumer taking bytes, a drain here could decide nothing but the
       // consumer's wake-up, and the read's own readComplete (or end, or error) drains anyway.
@@ -203,36 +205,43 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     }
     if (!kept && token != null) release(token);
     // Also when not kept: refusing bytes may have failed the exchange (bytes before the head).
-    drain(false);
+    // Reported by the drainer itself (a blocking read): its loop sees the change.
+    if (!reentrant) drain(false);
   }
 
   @Override
   public void readComplete() {
+    boolean reentrant;
     synchronized (state) {
       state.reports++;
       state.reading = false;
+      reentrant = state.drainer == Thread.currentThread();
     }
-    drain(false);
+    if (!reentrant) drain(false);
   }
 
   @Override
   public void end() {
+    boolean reentrant;
     synchronized (state) {
       state.reports++;
       state.ended = true;
       state.reading = false;
+      reentrant = state.drainer == Thread.currentThread();
     }
-    drain(false);
+    if (!reentrant) drain(false);
   }
 
   @Override
   public void error(IOException error) {
+    boolean reentrant;
     synchronized (state) {
       state.reports++;
       if (state.failure == null && !state.ended) state.failure = error;
       state.reading = false;
+      reentrant = state.drainer == Thread.currentThread();
     }
-    drain(false);
+    if (!reentrant) drain(false);
   }
 
   // The drain loop.
@@ -266,6 +275,7 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     while (action != DriverState.NONE) {
       perform(action);
       synchronized (state) {
+        if (action == DriverState.READ && state.blocking) state.blockingReadReturned();
         action = state.next();
         if (action == DriverState.NONE) wake = letGo(requester);
       }
@@ -338,23 +348,11 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     }
   }
 
+  /** A read; a blocking one returns having reported (see DriverState.blockingReadReturned). */
   private void read() {
     Wire wire = state.wire;
     if (wire == null) throw new IllegalStateException("read before start");
-    long before;
-    synchronized (state) {
-      before = state.reports;
-    }
     wire.read();
-    if (state.blocking) {
-      synchronized (state) {
-        state.reading = false;
-        if (state.reports == before && !state.cancelled && state.failure == null) {
-          // A blocking read that returned empty-handed would be asked again at once, forever.
-          state.failure = new IOException("the transport's blocking read returned nothing");
-        }
-      }
-    }
   }
 
   private void endWith(IOException error) {
