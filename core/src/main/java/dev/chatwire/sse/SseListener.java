@@ -5,8 +5,9 @@ package dev.chatwire.sse;
  * time whenever the server sends a valid {@code retry} field.
  *
  * <p>Calls arrive on the thread that called {@link SseDecoder#feed(byte[], int, int)}, in stream
- * order, never concurrently. The {@code data} array belongs to the decoder and is valid only until
- * the call returns: parse it in place or copy what you keep. If a method throws, the exception
+ * order, never concurrently. The {@code data} array is the decoder's own or, for an event that came
+ * whole, the array being fed; it is valid only until the call returns and is never to be written:
+ * parse it in place or copy what you keep. If a method throws, the exception
  * leaves {@code feed} unchanged and the decoder refuses further input.
  *
  * <pre>{@code

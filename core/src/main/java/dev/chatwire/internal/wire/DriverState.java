@@ -115,6 +115,9 @@ final class DriverState {
           queue = spare;
           spare = null;
           queuedBytes = 0;
+          // Every request so far is answered by what it takes (a consumer asks again when it
+          // has parsed it); demand left over would take the next batch unasked.
+          demand = 0;
           return BATCH;
         }
         takenBuffer = (ByteBuffer) q.poll();

@@ -278,6 +278,41 @@ class ConsumerDrainsTest {
   }
 
   @Test
+  void aBatchAnswersEveryRequestSoFarAndTheNextIsTakenOnlyWhenAskedFor() throws Exception {
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    Recorder queueingMore = new Recorder() {
+      @Override
+      public void onBody(ByteBuffer bytes) {
+        super.onBody(bytes);
+        if (calls.size() == 2) { // the wire's thread queues more while the batch is parsed
+          try {
+            onIo(() -> {
+              self[0].body(bytes("c"), "t3");
+              self[0].body(bytes("d"), "t4");
+            });
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        }
+      }
+    };
+    ExchangeDriver driver = self[0] = started(queueingMore, () -> {});
+    driver.request(); // asked twice before anything came, as a consumer that woke for nothing
+    driver.request();
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), "t1");
+      driver.body(bytes("b"), "t2");
+    });
+    String me = Thread.currentThread().getName();
+    driver.request();
+    assertThat(queueingMore.calls).containsExactly("head 200@io", "body a@" + me, "body b@" + me);
+    assertThat(driver.hasQueued()).isTrue(); // c and d wait for the next request
+    driver.request();
+    assertThat(queueingMore.calls).endsWith("body c@" + me, "body d@" + me);
+  }
+
+  @Test
   void aCancelInsideABatchStopsItAndReleasesTheRest() throws Exception {
     ExchangeDriver[] self = new ExchangeDriver[1];
     Recorder cancelling = new Recorder() {

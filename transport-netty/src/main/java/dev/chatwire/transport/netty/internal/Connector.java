@@ -53,15 +53,17 @@ final class Connector {
   }
 
   /**
-   * Reads of 2 KiB at least, growing to 64 KiB for a fast stream. Netty's default shrinks its
+   * Reads of 1 KiB at least, growing to 64 KiB for a fast stream. Netty's default shrinks its
    * read size to fit small reads, down to 64 bytes: after a few short events (a role chunk, a
    * one-letter token) a slow stream's next event of a few hundred bytes came in pieces, one read
    * and one hand-over to the driver each, and the SSE decoder held and joined them (with a
-   * thousand slow streams, half a kilobyte each held at any moment). A read buffer is pooled and
-   * let go after the read, so the floor costs no memory per connection.
+   * thousand slow streams, half a kilobyte of heap each at any moment). The cost: a read's pooled
+   * buffer lives until the driver releases the last piece of it, which for a blocking stream is at
+   * its next read, so a slow stream on plain HTTP holds up to 1 KiB of pooled direct memory
+   * between events (about the size of one event before), not heap.
    */
   private static final AdaptiveRecvByteBufAllocator READS =
-      new AdaptiveRecvByteBufAllocator(2048, 2048, 64 * 1024);
+      new AdaptiveRecvByteBufAllocator(1024, 2048, 64 * 1024);
 
   /**
    * Connects {@code connection} to {@code address}; {@code done} receives null once the connection
