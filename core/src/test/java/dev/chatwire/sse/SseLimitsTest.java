@@ -149,6 +149,18 @@ class SseLimitsTest {
   }
 
   @Test
+  void anEventCutByAReadIsHeldOnlyUntilAFeedEndsBetweenEvents() {
+    Recorder recorder = new Recorder();
+    EventStreamParser parser = new EventStreamParser(recorder, 1 << 20);
+    byte[] in = bytes("data: " + repeat('y', 300) + "\n\n");
+    parser.feed(in, 0, 100);
+    assertThat(parser.bufferCapacity()).isGreaterThanOrEqualTo(94);
+    parser.feed(in, 100, in.length - 100);
+    assertThat(recorder.items).containsExactly(Recorder.event("message", "", repeat('y', 300)));
+    assertThat(parser.bufferCapacity()).isZero();
+  }
+
+  @Test
   void eventsThatComeWholeInOneFeedAreNotCopiedSoNothingIsHeld() {
     Recorder recorder = new Recorder();
     EventStreamParser parser = new EventStreamParser(recorder, 1 << 20);

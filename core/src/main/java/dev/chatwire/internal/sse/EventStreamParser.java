@@ -160,6 +160,9 @@ public final class EventStreamParser {
     } finally {
       words = null;
     }
+    // A feed that ended between events (a slow stream's, nearly always) leaves no data array:
+    // one that an event cut by a read needed once would otherwise stay for the stream's life.
+    if (dataLen == 0) data = EMPTY;
     consumed += len;
   }
 
@@ -479,7 +482,7 @@ public final class EventStreamParser {
   private void appendData(byte[] b, int start, int n) {
     checkSize(n, base + start);
     int size = dataLen + n;
-    if (size > data.length) data = grow(data, size);
+    if (size > data.length) data = grow(data, size + 1); // and the line's LF
     System.arraycopy(b, start, data, dataLen, n);
     dataLen = size;
   }
