@@ -87,16 +87,21 @@ class BlockingWireTest {
     return driver;
   }
 
+  /** A read that reports {@code text} and completes. */
+  private static Consumer<WireEvents> readOf(String text) {
+    return e -> {
+      e.body(bytes(text), null);
+      e.readComplete();
+    };
+  }
+
   private static ByteBuffer bytes(String s) {
     return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void eachRequestReadsOnceOnTheCallersThreadAndDeliversWhatTheReadReported() {
-    reads.add(e -> {
-      e.body(bytes("a"), null);
-      e.readComplete();
-    });
+    reads.add(readOf("a"));
     reads.add(e -> {
       e.body(bytes("b"), null);
       e.end();
@@ -112,10 +117,7 @@ class BlockingWireTest {
 
   @Test
   void aBlockingReadThatReportsNothingFailsTheExchangeRatherThanSpin() {
-    reads.add(e -> {
-      e.body(bytes("a"), null);
-      e.readComplete();
-    });
+    reads.add(readOf("a"));
     ExchangeDriver driver = started();
     events.head(200, Headers.EMPTY);
     driver.request();

@@ -107,6 +107,15 @@ class ConsumerDrainsTest {
     io.submit(r).get(5, TimeUnit.SECONDS);
   }
 
+  /** {@link #onIo}, from inside a handler call, which may not throw checked exceptions. */
+  private void onIoFromHandler(Runnable r) {
+    try {
+      onIo(r);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static ByteBuffer bytes(String s) {
     return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
   }
@@ -257,11 +266,7 @@ class ConsumerDrainsTest {
         // The wire's thread ends its read now: the next is asked for once the batch is parsed,
         // by the consumer, which decides for the exchange until then.
         if (readsDuring.size() == 1) {
-          try {
-            onIo(self[0]::readComplete);
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
+          onIoFromHandler(self[0]::readComplete);
         }
       }
     };
@@ -285,14 +290,10 @@ class ConsumerDrainsTest {
       public void onBody(ByteBuffer bytes) {
         super.onBody(bytes);
         if (calls.size() == 2) { // the wire's thread queues more while the batch is parsed
-          try {
-            onIo(() -> {
-              self[0].body(bytes("c"), "t3");
-              self[0].body(bytes("d"), "t4");
-            });
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
+          onIoFromHandler(() -> {
+            self[0].body(bytes("c"), "t3");
+            self[0].body(bytes("d"), "t4");
+          });
         }
       }
     };
