@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,16 @@ class ConsumerDrainsTest {
   /** Records each handler call with the thread it ran on. */
   private static class Recorder implements ResponseHandler {
     final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Consumer<Recorder> afterBody;
+
+    Recorder() {
+      this(r -> {});
+    }
+
+    /** A recorder that runs {@code afterBody} once it recorded each body call. */
+    Recorder(Consumer<Recorder> afterBody) {
+      this.afterBody = afterBody;
+    }
 
     private void add(String what) {
       calls.add(what + "@" + Thread.currentThread().getName());
@@ -53,6 +64,7 @@ class ConsumerDrainsTest {
       byte[] b = new byte[bytes.remaining()];
       bytes.get(b);
       add("body " + new String(b, StandardCharsets.UTF_8));
+      afterBody.accept(this);
     }
 
     @Override
@@ -285,18 +297,14 @@ class ConsumerDrainsTest {
   @Test
   void aBatchAnswersEveryRequestSoFarAndTheNextIsTakenOnlyWhenAskedFor() throws Exception {
     ExchangeDriver[] self = new ExchangeDriver[1];
-    Recorder queueingMore = new Recorder() {
-      @Override
-      public void onBody(ByteBuffer bytes) {
-        super.onBody(bytes);
-        if (calls.size() == 2) { // the wire's thread queues more while the batch is parsed
-          onIoFromHandler(() -> {
-            self[0].body(bytes("c"), "t3");
-            self[0].body(bytes("d"), "t4");
-          });
-        }
+    Recorder queueingMore = new Recorder(r -> {
+      if (r.calls.size() == 2) { // the wire's thread queues more while the batch is parsed
+        onIoFromHandler(() -> {
+          self[0].body(bytes("c"), "t3");
+          self[0].body(bytes("d"), "t4");
+        });
       }
-    };
+    });
     ExchangeDriver driver = self[0] = started(queueingMore, () -> {});
     driver.request(); // asked twice before anything came, as a consumer that woke for nothing
     driver.request();
@@ -316,13 +324,8 @@ class ConsumerDrainsTest {
   @Test
   void aCancelInsideABatchStopsItAndReleasesTheRest() throws Exception {
     ExchangeDriver[] self = new ExchangeDriver[1];
-    Recorder cancelling = new Recorder() {
-      @Override
-      public void onBody(ByteBuffer bytes) {
-        super.onBody(bytes);
-        self[0].cancel(); // as a call cancelled while its consumer parses
-      }
-    };
+    // As a call cancelled while its consumer parses.
+    Recorder cancelling = new Recorder(r -> self[0].cancel());
     ExchangeDriver driver = self[0] = started(cancelling, () -> {});
     headAndThreePieces(driver);
     String me = Thread.currentThread().getName();
@@ -335,13 +338,9 @@ class ConsumerDrainsTest {
 
   @Test
   void aHandlerThrowingInsideABatchHearsOfItOnceAndTheRestIsReleased() throws Exception {
-    Recorder throwing = new Recorder() {
-      @Override
-      public void onBody(ByteBuffer bytes) {
-        super.onBody(bytes);
-        throw new IllegalStateException("boom");
-      }
-    };
+    Recorder throwing = new Recorder(r -> {
+      throw new IllegalStateException("boom");
+    });
     ExchangeDriver driver = started(throwing, () -> {});
     headAndThreePieces(driver);
     String me = Thread.currentThread().getName();
