@@ -66,6 +66,18 @@ class NettyConnectionPoolTest {
   }
 
   @Test
+  void chunkedBodiesInARowShareOneConnection() {
+    // The connection reads a chunked body itself and puts the HTTP codec back after each.
+    RecordedRequest first = completeOne(MockResponse.sse("{\"n\":1}"));
+    RecordedRequest second = completeOne(MockResponse.sse("{\"n\":2}", "{\"n\":3}"));
+    RecordedRequest third = completeOne(MockResponse.json("{\"n\":4}").chunked());
+
+    assertThat(second.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+    assertThat(third.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+    assertThat(server.getConnectionCount()).isEqualTo(1);
+  }
+
+  @Test
   void aCancelledExchangesConnectionIsNotReused() {
     server.enqueue(MockResponse.sse("{\"n\":0}", "{\"n\":1}")
         .faultAtEvent(1, Fault.stallUntil(new Gate())));

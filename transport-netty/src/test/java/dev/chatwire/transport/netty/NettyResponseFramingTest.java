@@ -23,12 +23,62 @@ class NettyResponseFramingTest {
 
   private RecordingHandler exchange(String response, boolean closeAfter) throws IOException {
     try (RawServer server = new RawServer(response, closeAfter)) {
-      RecordingHandler handler = RecordingHandler.collecting().autoRequest();
-      handler.start(transport, HttpRequest.builder().uri(server.url()).build());
-      handler.request(1);
-      assertThat(handler.awaitTerminal(WAIT)).as("terminal: %s", handler).isTrue();
-      assertThat(handler.violations()).isEmpty();
-      return handler;
+      return exchange(server);
+    }
+  }
+
+  private RecordingHandler exchange(RawServer server) {
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+    handler.start(transport, HttpRequest.builder().uri(server.url()).build());
+    handler.request(1);
+    assertThat(handler.awaitTerminal(WAIT)).as("terminal: %s", handler).isTrue();
+    assertThat(handler.violations()).isEmpty();
+    return handler;
+  }
+
+  private static final String CHUNKED = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+  @Test
+  void aChunkedBodyWithExtensionsBareLineFeedsAndTrailersIsReadWhole() throws IOException {
+    RecordingHandler handler = exchange(CHUNKED + "5;ext=1\r\nhello\r\n 1 \r\n,\r\n"
+        + "6\nworld!\n0\r\nX-Trailer: t\r\n\r\n", false);
+
+    assertThat(handler.isCompleted()).isTrue();
+    assertThat(handler.bodyUtf8()).isEqualTo("hello,world!");
+  }
+
+  @Test
+  void aChunkLongerThanItsSizeIsAnErrorNotACutBody() throws IOException {
+    RecordingHandler handler = exchange(CHUNKED + "3\r\nhello\r\n0\r\n\r\n", false);
+
+    assertThat(handler.error()).hasMessageContaining("ran past its declared size");
+    assertThat(handler.bodyUtf8()).isEqualTo("hel");
+  }
+
+  @Test
+  void aMalformedChunkSizeIsAnError() throws IOException {
+    RecordingHandler handler = exchange(CHUNKED + "2\r\nok\r\nzz\r\n", false);
+
+    assertThat(handler.error()).hasMessageContaining("malformed chunked body: expected a chunk size");
+    assertThat(handler.bodyUtf8()).isEqualTo("ok");
+  }
+
+  @Test
+  void aChunkedBodyCutByTheServerIsAnError() throws IOException {
+    RecordingHandler handler = exchange(CHUNKED + "5\r\nhello\r\n", true);
+
+    assertThat(handler.error()).hasMessageContaining("before the response body ended");
+    assertThat(handler.bodyUtf8()).isEqualTo("hello");
+  }
+
+  @Test
+  void bytesAfterAChunkedBodyEndItButCloseTheConnection() throws Exception {
+    try (RawServer server = new RawServer(CHUNKED + "2\r\nok\r\n0\r\n\r\nHTTP/1.1 200", false)) {
+      RecordingHandler handler = exchange(server);
+
+      assertThat(handler.isCompleted()).isTrue();
+      assertThat(handler.bodyUtf8()).isEqualTo("ok");
+      assertThat(server.awaitClientClose(WAIT)).as("the client closed the connection").isTrue();
     }
   }
 

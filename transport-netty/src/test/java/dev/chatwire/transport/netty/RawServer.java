@@ -9,7 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A one-connection loopback server that answers the first request with fixed bytes, for
@@ -19,6 +22,7 @@ import java.util.Locale;
 final class RawServer implements AutoCloseable {
   private final ServerSocket listener;
   private final Thread thread;
+  private final CountDownLatch clientClosed = new CountDownLatch(1);
 
   RawServer(String response, boolean closeAfterResponse) throws IOException {
     listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -42,9 +46,15 @@ final class RawServer implements AutoCloseable {
       while (in.read() != -1) {
         // Holds the connection until the client closes it.
       }
+      clientClosed.countDown();
     } catch (IOException e) {
       // The test ended.
     }
+  }
+
+  /** Whether the client closed the connection within {@code wait} (not when the server does). */
+  boolean awaitClientClose(Duration wait) throws InterruptedException {
+    return clientClosed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static void readRequest(InputStream in) throws IOException {

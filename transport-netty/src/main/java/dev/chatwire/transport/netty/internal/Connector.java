@@ -33,6 +33,8 @@ final class Connector {
   private static final int MAX_INITIAL_LINE = 4096;
   private static final int MAX_HEADER_BYTES = 32 * 1024;
   private static final int MAX_CONTENT_PER_MESSAGE = 64 * 1024;
+  /** The HTTP codec's name in the pipeline ({@link Connection} takes it out for a chunked body). */
+  static final String CODEC = "http";
 
   private final Bootstrap base;
   private final @Nullable SslContext givenTls;
@@ -82,8 +84,7 @@ final class Connector {
           @Override
           protected void initChannel(Channel ch) {
             if (tls != null) ch.pipeline().addLast(sslHandler(tls, ch, address));
-            ch.pipeline().addLast(
-                new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CONTENT_PER_MESSAGE));
+            ch.pipeline().addLast(CODEC, codec());
             ch.pipeline().addLast(connection);
           }
         })
@@ -113,6 +114,11 @@ final class Connector {
       });
       channel.read(); // auto-read is off: the handshake needs reads
     });
+  }
+
+  /** A new HTTP/1.1 codec, for a new connection or the next response on one. */
+  static HttpClientCodec codec() {
+    return new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CONTENT_PER_MESSAGE);
   }
 
   private static SslHandler sslHandler(SslContext tls, Channel ch, Address address) {

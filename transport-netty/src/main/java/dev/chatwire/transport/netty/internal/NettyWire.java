@@ -26,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  * drives it ({@link #acquired} or {@link #failed}, once); from then on it lives on the
  * connection's event loop and reports what the codec decodes to core's exchange driver. Auto-read
  * is off: the wire reads the head by itself, and the body only when the driver asks. Each decoded
- * content goes to the driver with its {@code ByteBuf} as the token, released when the driver is
- * done with it: at once on the event loop; from another thread (a blocking stream's reader), on
- * the event loop with the next read the driver asks for, see {@link #release}.
+ * content, and each run of a chunked body's data ({@link Connection} reads those itself), goes to
+ * the driver with its {@code ByteBuf} as the token (a run's read buffer, retained once for it),
+ * released when the driver is done with it: at once on the event loop; from another thread (a
+ * blocking stream's reader), on the event loop with the next read the driver asks for, see {@link
+ * #release}.
  */
 final class NettyWire implements Wire {
   /** Until it is written; dropped then, so a long stream keeps no request headers. */
@@ -191,12 +193,42 @@ final class NettyWire implements Wire {
       if (informational) {
         informational = false;
       } else {
-        ended = true;
-        releaseConnection(keepAlive && requestWritten);
-        done.releaseAll(true);
-        events.end();
+        bodyEnded(true);
       }
     }
+  }
+
+  /**
+   * A run of a chunked body's data, {@code length} bytes of {@code buf} from {@code index}
+   * ({@link Connection} reads chunked bodies itself): to the driver with {@code buf} retained once
+   * as its token.
+   */
+  void onChunkData(ByteBuf buf, int index, int length) {
+    if (ended || length == 0) return;
+    events.body(view(buf, index, length), buf.retain());
+  }
+
+  /** The chunked body ended; {@code reusable}: nothing came after it. */
+  void onChunkedEnd(boolean reusable) {
+    if (!ended) bodyEnded(reusable);
+  }
+
+  private void bodyEnded(boolean reusable) {
+    ended = true;
+    releaseConnection(reusable && keepAlive && requestWritten);
+    done.releaseAll(true);
+    events.end();
+  }
+
+  /**
+   * {@code length} bytes of {@code buf} from {@code index}, as a buffer valid while {@code buf} is
+   * retained: the pooled buffer's own NIO view, positioned there (only this connection's event
+   * loop touches it) and sliced, one object; a buffer of several parts is copied into one.
+   */
+  static ByteBuffer view(ByteBuf buf, int index, int length) {
+    return buf.nioBufferCount() == 1
+        ? buf.internalNioBuffer(index, length).slice()
+        : buf.nioBuffer(index, length);
   }
 
   /**
