@@ -28,8 +28,9 @@ import java.util.TreeMap;
  *                       openai-java langchain4j
  *   --concurrent a,b    the clients that run 1,000 concurrent streams (default: chatwire-netty,
  *                       chatwire-jdk)
- *   --modes a,b         a subset of: throughput steady latency first cold concurrent
- *                       (steady: the throughput mode after more warm-up streams, below)
+ *   --modes a,b         a subset of: throughput steady latency first cold cds concurrent
+ *                       (steady: the throughput mode after more warm-up streams, below; cds:
+ *                       the cold mode with an AppCDS archive a training run wrote)
  *   --steady-warmups 20 warm-up streams of the steady mode (throughput has 2): on a loaded
  *                       2-core machine the JIT has not compiled a client's whole path after 2
  *   --concurrent-connects 2000
@@ -60,7 +61,7 @@ public final class Launcher {
 
   private final Server server;
   private List<String> modes =
-      List.of("throughput", "steady", "latency", "first", "cold", "concurrent");
+      List.of("throughput", "steady", "latency", "first", "cold", "cds", "concurrent");
   private int latencyWarmups = 3;
   private int steadyWarmups = 20;
   private int concurrentConnects = 2_000;
@@ -68,6 +69,7 @@ public final class Launcher {
   private String prefix = "";
   private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
   private long runIds;
+  private final java.util.Set<String> cdsTrained = new java.util.HashSet<>();
 
   private Launcher(Server server) {
     this.server = server;
@@ -161,6 +163,15 @@ public final class Launcher {
       add(client, "cold_build_ms", (cold.get("built") - t0) / 1e6);
       add(client, "cold_first_chunk_ms", (cold.get("first") - t0) / 1e6);
     }
+    if (modes.contains("cds")) {
+      // The cold mode again, with an application class-data archive (AppCDS) that one training
+      // run of the same cold call wrote at its exit: what a deployment that ships the archive gets.
+      List<String> share = List.of("-XX:SharedArchiveFile=" + cdsArchive(client), "-Xshare:auto");
+      long t0 = System.nanoTime();
+      Map<String, Double> cold = run(client, share, true, "cold", 3);
+      add(client, "cds_cold_build_ms", (cold.get("built") - t0) / 1e6);
+      add(client, "cds_cold_first_chunk_ms", (cold.get("first") - t0) / 1e6);
+    }
     if (concurrent && modes.contains("concurrent")) {
       run(client, "concurrent", 100, "1000", Integer.toString(2_000_000 / 103),
           Integer.toString(concurrentConnects));
@@ -181,11 +192,21 @@ public final class Launcher {
 
   private Map<String, Double> run(String client, String mode, int chunks, String... args)
       throws Exception {
+    return run(client, List.of(), false, mode, chunks, args);
+  }
+
+  /**
+   * Runs the client's {@code Driver} with {@code jvmOptions}; {@code jars}: with the module's jar
+   * on the class path instead of its classes directory (an AppCDS archive takes jars only).
+   */
+  private Map<String, Double> run(String client, List<String> jvmOptions, boolean jars,
+      String mode, int chunks, String... args) throws Exception {
     String[] c = CLIENTS.get(client);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(classPath(c[0]));
+    command.add(jars ? jarClassPath(c[0]) : classPath(c[0]));
     command.add(Driver.class.getName());
     command.add(c[1]);
     command.add(c[2]);
@@ -210,6 +231,33 @@ public final class Launcher {
     return out;
   }
 
+  /**
+   * The client's AppCDS archive, written once per launcher run by a training run of the cold mode
+   * (a cold run reports no figure of its own to keep) with {@code -XX:ArchiveClassesAtExit}.
+   */
+  private Path cdsArchive(String client) throws Exception {
+    Path archive = Path.of(ROOT + "common/target/cds/" + client + ".jsa");
+    if (!cdsTrained.add(client)) return archive;
+    Files.createDirectories(archive.getParent());
+    Files.deleteIfExists(archive);
+    run(client, List.of("-XX:ArchiveClassesAtExit=" + archive), true, "cold", 3);
+    if (!Files.exists(archive)) throw new IllegalStateException(client + ": no archive written");
+    return archive;
+  }
+
+  /** As {@link #classPath}, with the module's jar (target/*.jar) instead of target/classes. */
+  private static String jarClassPath(String module) throws IOException {
+    Path target = Path.of(ROOT + module + "/target");
+    String jar;
+    try (java.util.stream.Stream<Path> files = Files.list(target)) {
+      jar = files.map(Path::toString).filter(f -> f.endsWith(".jar")).sorted().findFirst()
+          .orElseThrow(() -> new IllegalStateException("no jar in " + target + ": package it"));
+    }
+    Path file = target.resolve("classpath.txt");
+    if (!Files.exists(file)) return jar;
+    return jar + java.io.File.pathSeparator + Files.readString(file).trim();
+  }
+
   private static String classPath(String module) throws IOException {
     String classes = ROOT + module + "/target/classes";
     Path file = Path.of(ROOT + module + "/target/classpath.txt");
@@ -227,6 +275,7 @@ public final class Launcher {
         "gc_ms_per_stream", "bytes_per_chunk", "steady_chunks_per_s", "steady_cpu_us_per_chunk",
         "steady_calling_thread_cpu_us_per_chunk", "steady_bytes_per_chunk", "latency_p50_us",
         "latency_p99_us", "first_p50_us", "first_p99_us", "first_connections", "cold_build_ms", "cold_first_chunk_ms",
+        "cds_cold_build_ms", "cds_cold_first_chunk_ms",
         "wall_s", "last_first_token_s", "threads", "live_kb_per_stream"};
     System.out.println();
     System.out.println("medians over all measured runs (min–max in brackets)");
