@@ -55,6 +55,11 @@ public final class EventStreamParser {
   private static final int RETAINED_CAPACITY = 64 * 1024;
   private static final String MESSAGE = "message";
   private static final byte[] EMPTY = new byte[0];
+  /**
+   * How many events must come whole (handed over from the fed array) after one was copied before
+   * the decoder lets its data array go at the end of a feed.
+   */
+  public static final int KEEP_AFTER_COPY = 64;
 
   private final SseListener listener;
   private final int maxEventSize;
@@ -78,6 +83,7 @@ public final class EventStreamParser {
   // Made when an event first needs copying: most come whole in one feed (see dataValue).
   private byte[] data = EMPTY;
   private int dataLen;
+  private int wholeSinceCopy; // events handed over from the fed array since one was copied
   private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
   private byte[] value = EMPTY; // made when an event, id or retry line first comes
@@ -160,9 +166,11 @@ public final class EventStreamParser {
     } finally {
       words = null;
     }
-    // A feed that ended between events (a slow stream's, nearly always) leaves no data array:
-    // one that an event cut by a read needed once would otherwise stay for the stream's life.
-    if (dataLen == 0) data = EMPTY;
+    // A feed that ends between events, once KEEP_AFTER_COPY events came whole since one was cut,
+    // leaves no data array: one that an event cut by a read needed once would otherwise stay for
+    // a slow stream's life. A fast stream's reads cut an event every few dozen (where a read
+    // ends, at 8 KiB say), and would make the array again each time.
+    if (dataLen == 0 && wholeSinceCopy >= KEEP_AFTER_COPY) data = EMPTY;
     consumed += len;
   }
 
@@ -303,6 +311,7 @@ public final class EventStreamParser {
       // OpenAI-compatible servers send): handed over from here, not copied first. Anything else
       // (more lines, a line cut by the feed, CR, bytes to repair, the limit) is copied below.
       dispatch(b, start, i - start);
+      if (wholeSinceCopy < KEEP_AFTER_COPY) wholeSinceCopy++;
       state = LINE_START;
       return i + 2;
     }
@@ -481,6 +490,7 @@ public final class EventStreamParser {
 
   private void appendData(byte[] b, int start, int n) {
     checkSize(n, base + start);
+    wholeSinceCopy = 0;
     int size = dataLen + n;
     if (size > data.length) data = grow(data, size + 1); // and the line's LF
     System.arraycopy(b, start, data, dataLen, n);

@@ -59,7 +59,8 @@ class NettyResponseFramingTest {
   void aMalformedChunkSizeIsAnError() throws IOException {
     RecordingHandler handler = exchange(CHUNKED + "2\r\nok\r\nzz\r\n", false);
 
-    assertThat(handler.error()).hasMessageContaining("malformed chunked body: expected a chunk size");
+    assertThat(handler.error())
+        .hasMessageContaining("malformed chunked body: expected a chunk size");
     assertThat(handler.bodyUtf8()).isEqualTo("ok");
   }
 
