@@ -38,6 +38,7 @@ import java.util.TreeMap;
  *                      server closes it after the response): without them the JIT compiles the
  *                      paths a call and a new connection take during the measured streams
  *   --latency-warmups 3 unpaced streams of 2,000 chunks before the latency mode's paced one
+ *   --first-calls 30000 sequential calls of the first mode, the last half measured
  *   --client n=d,c,a    one more client: name n, module directory d (its target/classes and
  *                       target/classpath.txt), StreamClient class c, argument a; after --clients
  *   --serve             only run the server and print its port, to run a Driver by hand (with
@@ -65,6 +66,7 @@ public final class Launcher {
   private int latencyWarmups = 3;
   private int steadyWarmups = 20;
   private int concurrentConnects = 2_000;
+  private int firstCalls = 30_000;
   // Prefixed to the names of the metrics a run reports (the steady mode's are steady_...).
   private String prefix = "";
   private final Map<String, Map<String, List<Double>>> results = new TreeMap<>();
@@ -80,6 +82,7 @@ public final class Launcher {
     int latencyWarmups = 3;
     int steadyWarmups = 20;
     int concurrentConnects = 2_000;
+    int firstCalls = 30_000;
     int rounds = 2;
     int chunks = 100_000;
     List<String> clients = new ArrayList<>(CLIENTS.keySet());
@@ -100,6 +103,7 @@ public final class Launcher {
         case "--latency-warmups": latencyWarmups = Integer.parseInt(args[i + 1]); break;
         case "--steady-warmups": steadyWarmups = Integer.parseInt(args[i + 1]); break;
         case "--concurrent-connects": concurrentConnects = Integer.parseInt(args[i + 1]); break;
+        case "--first-calls": firstCalls = Integer.parseInt(args[i + 1]); break;
         case "--client": {
           // NAME=DIR,CLASS,ARG: one more client, from DIR/target/classes and DIR/target/classpath.txt
           // (relative to benchmarks/compare/), e.g. ChatWire built from another commit.
@@ -122,6 +126,7 @@ public final class Launcher {
       launcher.latencyWarmups = latencyWarmups;
       launcher.steadyWarmups = steadyWarmups;
       launcher.concurrentConnects = concurrentConnects;
+      launcher.firstCalls = firstCalls;
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(clients);
         if (round % 2 == 1) Collections.reverse(order);
@@ -152,9 +157,10 @@ public final class Launcher {
     }
     if (modes.contains("first")) {
       long before = server.accepted();
-      // 8,000 calls, the last 4,000 measured: after 2,000 the JIT had not settled (the same
-      // build measured 350 to 480 µs in one run and 217 to 235 in the next with 8,000).
-      run(client, "first", 3, "8000");
+      // 30,000 calls by default, the last half measured: with 8,000 a client's JVM was still
+      // compiling its call path when the measured half began (compilations went on for 8 s), and
+      // the figure was the JIT's (ChatWire on OkHttp 275 µs with 8,000, 86 µs with 30,000).
+      run(client, "first", 3, Integer.toString(firstCalls));
       add(client, "first_connections", server.accepted() - before);
     }
     if (modes.contains("cold")) {
