@@ -149,27 +149,45 @@ class SseLimitsTest {
   }
 
   @Test
-  void anEventCutByAReadKeepsTheArrayUntilManyComeWhole() {
+  void anEventCutByAReadKeepsTheArrayUntilManyFeedsEndBetweenEvents() {
     Recorder recorder = new Recorder();
     EventStreamParser parser = new EventStreamParser(recorder, 1 << 20);
     byte[] cut = bytes("data: " + repeat('y', 300) + "\n\n");
     byte[] whole = bytes("data: {\"n\":1}\n\n");
+    int keep = EventStreamParser.KEEP_AFTER_CUT;
     parser.feed(cut, 0, 100);
     assertThat(parser.bufferCapacity()).isGreaterThanOrEqualTo(94);
-    parser.feed(cut, 100, cut.length - 100);
+    parser.feed(cut, 100, cut.length - 100); // the first feed that ends between events
     assertThat(recorder.items).containsExactly(Recorder.event("message", "", repeat('y', 300)));
     // A fast stream's reads cut an event now and then: the array stays for the next one.
-    for (int i = 1; i < EventStreamParser.KEEP_AFTER_COPY; i++) parser.feed(whole, 0, whole.length);
+    for (int i = 2; i < keep; i++) parser.feed(whole, 0, whole.length);
     assertThat(parser.bufferCapacity()).isGreaterThanOrEqualTo(300);
     // Another cut starts the count again.
     parser.feed(cut, 0, 100);
     parser.feed(cut, 100, cut.length - 100);
-    for (int i = 1; i < EventStreamParser.KEEP_AFTER_COPY; i++) parser.feed(whole, 0, whole.length);
+    for (int i = 2; i < keep; i++) parser.feed(whole, 0, whole.length);
     assertThat(parser.bufferCapacity()).isGreaterThanOrEqualTo(300);
-    // Once that many came whole, a feed that ends between events lets it go (a slow stream's).
+    // The count's last feed that ends between events lets it go (a slow stream's reads).
     parser.feed(whole, 0, whole.length);
     assertThat(parser.bufferCapacity()).isZero();
-    assertThat(recorder.items).hasSize(2 + 2 * EventStreamParser.KEEP_AFTER_COPY - 1);
+    assertThat(recorder.items).hasSize(2 * keep - 1);
+  }
+
+  @Test
+  void eventsCopiedEveryTimeHoldNoArrayOnceFeedsEndBetweenThem() {
+    // CRLF line ends: every event is copied, yet none is cut, and a slow stream holds nothing.
+    Recorder recorder = new Recorder();
+    EventStreamParser parser = new EventStreamParser(recorder, 1 << 20);
+    byte[] event = bytes("data: " + repeat('z', 200) + "\r\n\r\n");
+    for (int i = 1; i < EventStreamParser.KEEP_AFTER_CUT; i++) parser.feed(event, 0, event.length);
+    assertThat(parser.bufferCapacity()).isGreaterThanOrEqualTo(200);
+    parser.feed(event, 0, event.length);
+    assertThat(parser.bufferCapacity()).isZero();
+    byte[] comment = bytes(": keep-alive\n\n");
+    parser.feed(comment, 0, comment.length);
+    assertThat(parser.bufferCapacity()).isZero();
+    assertThat(recorder.items).hasSize(EventStreamParser.KEEP_AFTER_CUT)
+        .allMatch(e -> e.equals(Recorder.event("message", "", repeat('z', 200))));
   }
 
   @Test

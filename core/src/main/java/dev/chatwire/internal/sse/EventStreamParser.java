@@ -56,10 +56,10 @@ public final class EventStreamParser {
   private static final String MESSAGE = "message";
   private static final byte[] EMPTY = new byte[0];
   /**
-   * How many events must come whole (handed over from the fed array) after one was copied before
-   * the decoder lets its data array go at the end of a feed.
+   * How many feeds in a row must end between events (none cutting one) before the decoder lets its
+   * data array go: a fast stream's reads cut an event now and then, a slow stream's rarely.
    */
-  public static final int KEEP_AFTER_COPY = 64;
+  public static final int KEEP_AFTER_CUT = 64;
 
   private final SseListener listener;
   private final int maxEventSize;
@@ -83,7 +83,7 @@ public final class EventStreamParser {
   // Made when an event first needs copying: most come whole in one feed (see dataValue).
   private byte[] data = EMPTY;
   private int dataLen;
-  private int wholeSinceCopy; // events handed over from the fed array since one was copied
+  private int feedsBetweenEvents; // feeds in a row that ended between events
   private int checkFrom; // where UTF-8 checking of the current data line starts; -1: all ASCII
 
   private byte[] value = EMPTY; // made when an event, id or retry line first comes
@@ -166,11 +166,17 @@ public final class EventStreamParser {
     } finally {
       words = null;
     }
-    // A feed that ends between events, once KEEP_AFTER_COPY events came whole since one was cut,
-    // leaves no data array: one that an event cut by a read needed once would otherwise stay for
-    // a slow stream's life. A fast stream's reads cut an event every few dozen (where a read
-    // ends, at 8 KiB say), and would make the array again each time.
-    if (dataLen == 0 && wholeSinceCopy >= KEEP_AFTER_COPY) data = EMPTY;
+    // Once KEEP_AFTER_CUT feeds in a row have ended between events, a feed that does leaves no
+    // data array: one that an event cut by a read needed once would otherwise stay for a slow
+    // stream's life (and one whose events are all copied, CRLF say, would hold it between them).
+    // A fast stream's reads cut an event every few dozen (where a read ends, at 8 KiB say), and
+    // would make the array again each time.
+    if (dataLen > 0 || state != LINE_START) {
+      feedsBetweenEvents = 0;
+    } else {
+      if (feedsBetweenEvents < KEEP_AFTER_CUT) feedsBetweenEvents++;
+      if (feedsBetweenEvents == KEEP_AFTER_CUT) data = EMPTY;
+    }
     consumed += len;
   }
 
@@ -311,7 +317,6 @@ public final class EventStreamParser {
       // OpenAI-compatible servers send): handed over from here, not copied first. Anything else
       // (more lines, a line cut by the feed, CR, bytes to repair, the limit) is copied below.
       dispatch(b, start, i - start);
-      if (wholeSinceCopy < KEEP_AFTER_COPY) wholeSinceCopy++;
       state = LINE_START;
       return i + 2;
     }
@@ -490,7 +495,6 @@ public final class EventStreamParser {
 
   private void appendData(byte[] b, int start, int n) {
     checkSize(n, base + start);
-    wholeSinceCopy = 0;
     int size = dataLen + n;
     if (size > data.length) data = grow(data, size + 1); // and the line's LF
     System.arraycopy(b, start, data, dataLen, n);
