@@ -103,7 +103,7 @@ final class ChunkedBody {
           }
           break;
         case SIZE_LF:
-          if (b != '\n') throw malformed("LF after CR", b);
+          lf(b);
           sizeLineRead();
           break;
         case DATA_CR:
@@ -117,7 +117,7 @@ final class ChunkedBody {
           }
           break;
         case DATA_LF:
-          if (b != '\n') throw malformed("LF after CR", b);
+          lf(b);
           state = SIZE_LEAD;
           break;
         case TRAILER_START:
@@ -136,7 +136,7 @@ final class ChunkedBody {
           if (b == '\n') state = TRAILER_START;
           break;
         case END_LF:
-          if (b != '\n') throw malformed("LF after CR", b);
+          lf(b);
           state = DONE;
           return i;
         default:
@@ -161,6 +161,11 @@ final class ChunkedBody {
     } else {
       throw malformed(digits ? "a hex digit, ';' or the line end" : "';' or the line end", b);
     }
+  }
+
+  /** After a CR, only LF. */
+  private static void lf(byte b) throws ProtocolException {
+    if (b != '\n') throw malformed("LF after CR", b);
   }
 
   private void sizeLineRead() {
