@@ -61,6 +61,32 @@ class BodyViewTest {
     whole.release();
   }
 
+  @Test
+  void runsOfOneReadBufferKeepTheirBytesAfterLaterRunsAreViewed() {
+    // A chunked body's runs are viewed through one buffer's shared NIO view, positioned per run.
+    ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+    CompositeByteBuf composite = alloc.compositeDirectBuffer();
+    composite.addComponent(true, alloc.directBuffer().writeBytes(bytes("0123data: {\"a\":1}")));
+    composite.addComponent(true, alloc.directBuffer().writeBytes(bytes("\n\ndata: [DONE]\n\n")));
+    for (ByteBuf buf : List.of(alloc.directBuffer(256), alloc.heapBuffer(256),
+        UnpooledByteBufAllocator.DEFAULT.directBuffer(256), Unpooled.buffer(256), composite)) {
+      if (buf != composite) buf.writeBytes(bytes("0123" + TEXT));
+      List<ByteBuffer> views = new ArrayList<>();
+      List<String> expected = new ArrayList<>();
+      int at = 4;
+      String text = buf.toString(StandardCharsets.UTF_8).substring(4);
+      for (String part : text.split("(?<=\n\n)")) {
+        views.add(NettyWire.view(buf, at, part.length()));
+        expected.add(part);
+        at += part.length();
+      }
+      List<String> seen = new ArrayList<>();
+      for (ByteBuffer view : views) seen.add(text(view));
+      assertThat(seen).as("%s", buf.getClass().getSimpleName()).containsExactlyElementsOf(expected);
+      buf.release();
+    }
+  }
+
   // Whether every slice was viewed in the buffer it derives from (no nioBuffer() copy of it).
   private static boolean slicesKeepTheirBytes(ByteBuf parent) {
     parent.writeBytes(bytes("0123")); // the slices do not start at the parent's index 0
