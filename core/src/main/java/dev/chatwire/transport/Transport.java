@@ -20,7 +20,7 @@ import java.io.Closeable;
  * {@code request()}, so a handler never blocks. A {@code request()} made inside a handler call
  * only adds demand, served once the call returns. Buffered bytes are handed over on the thread
  * that asks, without a thread hop; a transport reads ahead of demand by at most a small window
- * (64 KiB), and stops reading from the socket beyond it.
+ * (128 KiB), and stops reading from the socket beyond it.
  *
  * <p><b>A throwing handler.</b> A handler call that throws ends the exchange: the connection is
  * closed, the handler receives one {@code onError} whose cause is what it threw (unless the call

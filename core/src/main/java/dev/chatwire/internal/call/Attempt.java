@@ -51,8 +51,12 @@ final class Attempt<T> implements ResponseHandler {
   volatile long lastActivity;
   /** Whether a read is outstanding; always so in async mode once headers arrived. */
   volatile boolean readPending;
-  // Guarded by RealCall.lock.
-  boolean wantRead;
+  /**
+   * Whether the consumer is to ask for the next buffer. Set by handler calls, without the call's
+   * lock when no consumer waits (one that then waits looks at it after announcing its wait); taken
+   * under the lock by the consumer.
+   */
+  volatile boolean wantRead;
   private volatile int status;
   private volatile Headers headers = Headers.EMPTY;
   private @Nullable ErrorCollector errorBody;
@@ -152,10 +156,13 @@ final class Attempt<T> implements ResponseHandler {
       exchange.request(); // inside a handler call: only adds demand, the driver serves it
       return;
     }
+    wantRead = true;
+    // Most calls come from the consumer's own thread, inside its request(): nobody waits, and
+    // the lock (taken once a buffer) would only be contended by the I/O thread waking it.
+    if (!call.hasWaiter()) return;
     boolean wake = !exchange.consumerTakesBytes();
     call.lock.lock();
     try {
-      wantRead = true;
       if (wake) {
         call.changed.signalAll();
       } else if (!readPending && call.hasWaiter()) {

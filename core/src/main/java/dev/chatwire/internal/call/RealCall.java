@@ -13,6 +13,7 @@ import dev.chatwire.transport.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,6 +46,8 @@ public final class RealCall<T> {
    * #startForConsumer()}) before it starts on its own.
    */
   static final long CONSUMER_WAIT_NANOS = 1_000_000L;
+  private static final AtomicIntegerFieldUpdater<RealCall> WOKEN =
+      AtomicIntegerFieldUpdater.newUpdater(RealCall.class, "woken");
   private static final AtomicReferenceFieldUpdater<RealCall, Attempt> DEFERRED =
       AtomicReferenceFieldUpdater.newUpdater(RealCall.class, Attempt.class, "deferred");
 
@@ -87,6 +90,13 @@ public final class RealCall<T> {
   private volatile @Nullable Thread starter;
   /** Consumers in {@link #awaitUntil} that announced a wait; written under lock. */
   private volatile int waiting;
+  /**
+   * 1 once {@link #signalIfWaiting} woke the consumers of the current wait; a consumer sets it to
+   * 0 as it announces its next wait. So the I/O thread that queued bytes wakes a waiting consumer
+   * once, not once per piece of a read until the consumer has taken the lock back: every signal
+   * beyond the first found the woken consumer queued for the lock and woke it again.
+   */
+  private volatile int woken;
   /** The first attempt, opened and not started, while it waits for its consumer. */
   private volatile @Nullable Attempt<T> deferred;
   /** Starts {@link #deferred} if no consumer came for it in time. */
@@ -346,9 +356,11 @@ public final class RealCall<T> {
         // Announce the wait, then look again: a sink that added a chunk before it could see
         // the announcement is seen here (see signalIfWaiting).
         waiting++;
+        woken = 0;
         try {
           if (ready.getAsBoolean()) break;
-          if (a != null && a.exchange.hasQueued()) continue;
+          // wantRead: set without the lock by a handler call that saw no waiter (Attempt.wantMore).
+          if (a != null && (a.wantRead || a.exchange.hasQueued())) continue;
           changed.await();
         } catch (InterruptedException ie) {
           interrupted = true;
@@ -375,7 +387,7 @@ public final class RealCall<T> {
    * reads for itself (OkHttp) is never waiting when its own read produces a chunk: no lock.
    */
   public void signalIfWaiting() {
-    if (waiting > 0) signal();
+    if (waiting > 0 && WOKEN.compareAndSet(this, 0, 1)) signal();
   }
 
   /** Whether a consumer waits in {@link #awaitUntil}. */

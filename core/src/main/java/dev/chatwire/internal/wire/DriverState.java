@@ -68,6 +68,8 @@ final class DriverState {
    * drainer touches it. The queue then goes on in {@code spare}, the batch queue before.
    */
   private @Nullable ArrayDeque<Object> batch;
+  /** A batch was taken and a read decided first: the batch is the next decision. */
+  private boolean batchPending;
   private @Nullable ArrayDeque<Object> spare;
   private @Nullable ByteBuffer takenBuffer;
   private @Nullable Object takenToken;
@@ -91,6 +93,11 @@ final class DriverState {
 
   /** The one place that decides: deliver, read, end, or nothing (the drainer then lets go). */
   int next() {
+    if (batchPending) {
+      // Taken before anything that follows: delivered, or dropped at a cancel (deliverBatch).
+      batchPending = false;
+      return BATCH;
+    }
     if (terminated) return NONE;
     if (cancelled) return terminate(new IOException("the exchange was cancelled"));
     if (!connectedTold && (connected || headers != null)) {
@@ -118,6 +125,12 @@ final class DriverState {
           // Every request so far is answered by what it takes (a consumer asks again when it
           // has parsed it); demand left over would take the next batch unasked.
           demand = 0;
+          if (readAheadWanted()) {
+            // The wire reads on while the consumer parses what it took, instead of waiting
+            // idle until the consumer has parsed it all and asks.
+            batchPending = true;
+            return startRead();
+          }
           return BATCH;
         }
         takenBuffer = (ByteBuffer) q.poll();
@@ -138,10 +151,33 @@ final class DriverState {
         ? (q == null || q.isEmpty()) && demand > 0 && waiting == 0
         : queuedBytes < ExchangeDriver.READ_AHEAD_BYTES;
     if (!wanted) return NONE;
+    return startRead();
+  }
+
+  private int startRead() {
     reading = true;
     piecesThisRead = false;
     reportsAtRead = reports;
     return READ;
+  }
+
+  /** Whether a non-blocking wire is to read on now: nothing stops it and the window has room. */
+  private boolean readAheadWanted() {
+    return wire != null && !blocking && !reading && !ended && failure == null && !terminated
+        && !cancelled && queuedBytes < ExchangeDriver.READ_AHEAD_BYTES;
+  }
+
+  /**
+   * A wire's thread, done with a read while a consumer drains (parses what it took), decides to
+   * read on when the window has room, so the two work side by side: otherwise the wire waits for
+   * the consumer to parse everything, decide the read and wake it. Under the lock.
+   */
+  boolean readOnWhileConsumerDrains() {
+    if (drainer == null || !drainerIsConsumer || !consumerOnly() || !readAheadWanted()) {
+      return false;
+    }
+    startRead();
+    return true;
   }
 
   /** The drainer's blocking read returned: it is over, and must have reported something. */

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ExchangeDriver implements Exchange, WireEvents {
   /** How many bytes a non-blocking wire reads ahead of demand, at most. */
-  public static final int READ_AHEAD_BYTES = 64 * 1024;
+  public static final int READ_AHEAD_BYTES = 128 * 1024;
 
   private final ResponseHandler handler;
   private final DriverState state = new DriverState();
@@ -212,10 +212,16 @@ public final class ExchangeDriver implements Exchange, WireEvents {
   @Override
   public void readComplete() {
     boolean reentrant;
+    boolean readOn = false;
     synchronized (state) {
       state.reports++;
       state.reading = false;
       reentrant = state.drainer == Thread.currentThread();
+      if (!reentrant) readOn = state.readOnWhileConsumerDrains();
+    }
+    if (readOn) {
+      readOrFail();
+      return;
     }
     if (!reentrant) drain(false);
   }
@@ -317,11 +323,24 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       }
     } catch (RuntimeException | Error e) {
       if (action == DriverState.READ) {
-        error(new IOException("the transport failed to read: " + e.getClass().getName(), e));
+        readFailed(e);
       } else {
         handlerThrew(action, e);
       }
     }
+  }
+
+  /** A read decided outside the drain loop (see {@link DriverState#readOnWhileConsumerDrains}). */
+  private void readOrFail() {
+    try {
+      read();
+    } catch (RuntimeException | Error e) {
+      readFailed(e);
+    }
+  }
+
+  private void readFailed(Throwable e) {
+    error(new IOException("the transport failed to read: " + e.getClass().getName(), e));
   }
 
   /**

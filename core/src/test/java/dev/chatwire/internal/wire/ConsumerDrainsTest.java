@@ -79,7 +79,7 @@ class ConsumerDrainsTest {
   }
 
   /** A non-blocking wire whose events the test reports from its "io" thread. */
-  private static final class FakeWire implements Wire {
+  private static class FakeWire implements Wire {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger released = new AtomicInteger();
 
@@ -101,6 +101,10 @@ class ConsumerDrainsTest {
 
   /** A started driver of {@code handler} on {@link #wire}; consumer-only when {@code wake} is set. */
   private ExchangeDriver started(ResponseHandler handler, @Nullable Runnable wake) {
+    return started(handler, wake, wire);
+  }
+
+  private ExchangeDriver started(ResponseHandler handler, @Nullable Runnable wake, Wire wire) {
     ExchangeDriver driver = new ExchangeDriver(handler);
     Transport transport = new Transport() {
       @Override public Wire open(HttpRequest request, WireEvents events) {
@@ -266,7 +270,7 @@ class ConsumerDrainsTest {
   }
 
   @Test
-  void theNextReadIsAskedForOnceTheBatchIsParsed() throws Exception {
+  void theWiresThreadReadsOnWhileTheConsumerParsesItsBatch() throws Exception {
     int piece = ExchangeDriver.READ_AHEAD_BYTES / 2;
     List<Integer> readsDuring = new CopyOnWriteArrayList<>();
     ExchangeDriver[] self = new ExchangeDriver[1];
@@ -275,8 +279,8 @@ class ConsumerDrainsTest {
       public void onBody(ByteBuffer bytes) {
         bytes.position(bytes.limit());
         readsDuring.add(wire.reads.get());
-        // The wire's thread ends its read now: the next is asked for once the batch is parsed,
-        // by the consumer, which decides for the exchange until then.
+        // The wire's thread ends its read now, while the consumer parses: the window is empty
+        // again (the consumer took everything), so it reads on at once, on its own thread.
         if (readsDuring.size() == 1) {
           onIoFromHandler(self[0]::readComplete);
         }
@@ -289,9 +293,88 @@ class ConsumerDrainsTest {
     });
     int reads = wire.reads.get();
     driver.request();
-    assertThat(readsDuring).containsExactly(reads, reads, reads);
-    // Once it was parsed, the consumer asked for the next read itself.
+    assertThat(readsDuring).containsExactly(reads, reads + 1, reads + 1);
+    // That read is still out when the batch is parsed: the consumer asks for no other.
     assertThat(wire.reads.get()).isEqualTo(reads + 1);
+  }
+
+  @Test
+  void aConsumerTakingAFullWindowAsksForTheNextReadBeforeItParses() throws Exception {
+    int piece = ExchangeDriver.READ_AHEAD_BYTES / 2;
+    List<Integer> readsDuring = new CopyOnWriteArrayList<>();
+    Recorder counting = new Recorder() {
+      @Override
+      public void onBody(ByteBuffer bytes) {
+        bytes.position(bytes.limit());
+        readsDuring.add(wire.reads.get());
+      }
+    };
+    ExchangeDriver driver = started(counting, () -> {});
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      for (int i = 0; i < 3; i++) driver.body(ByteBuffer.allocate(piece), null);
+      driver.readComplete(); // the window is full: the wire's thread stops
+    });
+    int reads = wire.reads.get();
+    driver.request();
+    // The read was asked for as the batch was taken, before its first buffer was parsed.
+    assertThat(readsDuring).containsExactly(reads + 1, reads + 1, reads + 1);
+    assertThat(wire.reads.get()).isEqualTo(reads + 1);
+  }
+
+  @Test
+  void aCancelAsTheReadBeforeABatchIsAskedForReleasesTheWholeBatch() throws Exception {
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    Recorder recorder = new Recorder();
+    FakeWire cancelling = new FakeWire() {
+      @Override public void read() {
+        super.read();
+        if (reads.get() == 2) self[0].cancel(); // the read decided with the batch
+      }
+    };
+    ExchangeDriver driver = self[0] = started(recorder, () -> {}, cancelling);
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(ByteBuffer.allocate(ExchangeDriver.READ_AHEAD_BYTES), "t1");
+      driver.body(bytes("b"), "t2");
+      driver.body(bytes("c"), "t3");
+      driver.readComplete();
+    });
+    assertThat(cancelling.reads.get()).isEqualTo(1); // after the head; then the window was full
+    String me = Thread.currentThread().getName();
+    driver.request();
+    assertThat(recorder.calls).containsExactly(
+        "head 200@io", "error the exchange was cancelled@" + me);
+    assertThat(cancelling.released.get()).isEqualTo(3);
+    assertThat(driver.hasQueued()).isFalse();
+  }
+
+  @Test
+  void aReadThatThrowsWhileTheConsumerParsesFailsTheExchangeAfterTheBatch() throws Exception {
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    FakeWire failing = new FakeWire() {
+      @Override public void read() {
+        if (reads.incrementAndGet() == 2) throw new IllegalStateException("closed");
+      }
+    };
+    Recorder recorder = new Recorder(r -> {
+      if (r.calls.size() == 2) onIoFromHandler(self[0]::readComplete);
+    });
+    ExchangeDriver driver = self[0] = started(recorder, () -> {}, failing);
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(bytes("a"), "t1");
+      driver.body(bytes("b"), "t2");
+      driver.body(bytes("c"), "t3");
+    });
+    String me = Thread.currentThread().getName();
+    driver.request();
+    driver.request();
+    // The bytes that came are delivered first, then the failed read, once.
+    assertThat(recorder.calls).containsExactly("head 200@io", "body a@" + me, "body b@" + me,
+        "body c@" + me,
+        "error the transport failed to read: java.lang.IllegalStateException@" + me);
+    assertThat(failing.released.get()).isEqualTo(3);
   }
 
   @Test

@@ -176,6 +176,7 @@ public final class Driver {
       checks.add(check);
       done.add(client.streamAsync(model, check));
     }
+    long started = System.nanoTime() - t0;
     long sleep = half - (System.nanoTime() - t0);
     if (sleep > 0) TimeUnit.NANOSECONDS.sleep(sleep);
     int threads = THREADS.getThreadCount();
@@ -189,8 +190,15 @@ public final class Driver {
       c.verify();
       lastFirst = Math.max(lastFirst, c.firstToken() - t0);
     }
+    long[] firsts = new long[checks.size()];
+    for (int i = 0; i < firsts.length; i++) firsts[i] = checks.get(i).firstToken() - t0;
+    Arrays.sort(firsts);
     result("wall_s", wall / 1e9);
     result("last_first_token_s", lastFirst / 1e9);
+    // The first tokens follow the starts: how long the caller took to start them all, and when
+    // the median stream had its first token.
+    result("started_s", started / 1e9);
+    result("median_first_token_s", firsts[firsts.length / 2] / 1e9);
     result("ideal_s", script.events() * pace / 1e6);
     result("threads", Math.max(threads, THREADS.getPeakThreadCount()) - threadsBefore);
     result("live_kb_per_stream", (heap - heap0) / 1024.0 / streams);
