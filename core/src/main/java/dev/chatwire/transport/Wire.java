@@ -47,7 +47,9 @@ public interface Wire {
    * Reads more of the response body. A non-blocking wire starts one socket read and returns; what
    * it yields follows as {@code body} events and one {@code readComplete} (or {@code end}, {@code
    * error}). A blocking wire reads on the calling thread and reports before it returns. Called
-   * only after the head was reported: a wire reads the head by itself.
+   * only after the head was reported: a wire reads the head by itself. Calls never overlap and
+   * never nest (a read decided while one is in progress is issued after it returns), but may come
+   * from any thread, the wire's own included, from inside its {@code readComplete} report.
    */
   void read();
 

@@ -381,10 +381,12 @@ public final class RealCall<T> {
   }
 
   /**
-   * Wakes a blocked consumer after the sink made something ready, if one waits: the sink makes it
-   * ready with a volatile write before it calls this, and a consumer announces its wait before it
-   * looks a last time, so one of the two sees the other and no wake-up is lost. A consumer that
-   * reads for itself (OkHttp) is never waiting when its own read produces a chunk: no lock.
+   * Wakes a blocked consumer after the sink made something ready, if one waits, once per wait it
+   * announced ({@link #woken}): the sink makes it ready with a volatile write before it calls
+   * this, and a consumer announces its wait (and re-arms the wake-up) before it looks a last time,
+   * so one of the two sees the other and no wake-up is lost; a consumer woken looks at everything
+   * again before it waits again. A consumer that reads for itself (OkHttp) is never waiting when
+   * its own read produces a chunk: no lock.
    */
   public void signalIfWaiting() {
     if (waiting > 0 && WOKEN.compareAndSet(this, 0, 1)) signal();

@@ -70,6 +70,10 @@ final class DriverState {
   private @Nullable ArrayDeque<Object> batch;
   /** A batch was taken and a read decided first: the batch is the next decision. */
   private boolean batchPending;
+  /** A thread is inside {@code Wire.read()} (non-blocking wires; see the driver's readSerially). */
+  boolean readCallActive;
+  /** A read was decided while one was inside {@code Wire.read()}: that one issues it next. */
+  boolean readAgain;
   private @Nullable ArrayDeque<Object> spare;
   private @Nullable ByteBuffer takenBuffer;
   private @Nullable Object takenToken;
@@ -91,7 +95,10 @@ final class DriverState {
     return true;
   }
 
-  /** The one place that decides: deliver, read, end, or nothing (the drainer then lets go). */
+  /**
+   * The drainer's decision: deliver, read, end, or nothing (the drainer then lets go). The one
+   * other decision is {@link #readOnWhileConsumerDrains}, a read.
+   */
   int next() {
     if (batchPending) {
       // Taken before anything that follows: delivered, or dropped at a cancel (deliverBatch).

@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
  * (handler calls, reads) run outside it, by one thread at a time, the <em>drainer</em>: whichever
  * thread signalled (an I/O thread reporting, a consumer asking, a canceller). A signal while
  * another thread drains only changes the state, which the drainer sees on its next decision; so
- * calls never overlap and never nest, and buffered bytes go to a consumer on its own thread. On a
+ * calls never overlap and never nest, and buffered bytes go to a consumer on its own thread. One
+ * decision is taken elsewhere: a wire's thread that ends a read while a consumer drains may decide
+ * the next read itself, under the lock ({@link DriverState#readOnWhileConsumerDrains}), and issue
+ * it without the role. Calls of {@link Wire#read()} never overlap either way, and never nest: a
+ * read decided while another thread (or this one, further up its stack) is inside one is issued
+ * by that caller once its call returns ({@link #readSerially()}). On a
  * blocking wire a consumer's {@code request()} waits for the drainer to reach its next read and
  * then reads itself, so bytes are always read on the thread that asks for them. With {@link
  * #consumerDrains} on a non-blocking wire, only a consumer takes body bytes: the wire's threads
@@ -187,7 +192,8 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       reentrant = state.drainer == Thread.currentThread();
       kept = state.offer(bytes, token);
       // Mid-read, with only a consumer taking bytes, a drain here could decide nothing but the
-      // consumer's wake-up, and the read's own readComplete (or end, or error) drains anyway.
+      // consumer's wake-up, and the read's own readComplete (or end, or error) drains anyway
+      // (or reads on, while a consumer drains).
       // So the piece is only queued, and a waiting consumer woken for the read's first piece
       // alone: one that takes pieces faster than they come is otherwise woken, and waits again,
       // once a piece (an HTTP chunk, often one event), which cost the I/O thread more than
@@ -220,7 +226,7 @@ public final class ExchangeDriver implements Exchange, WireEvents {
       if (!reentrant) readOn = state.readOnWhileConsumerDrains();
     }
     if (readOn) {
-      readOrFail();
+      readSerially();
       return;
     }
     if (!reentrant) drain(false);
@@ -319,7 +325,11 @@ public final class ExchangeDriver implements Exchange, WireEvents {
           endWith(state.takeError());
           break;
         default:
-          read();
+          if (state.blocking) {
+            read();
+          } else {
+            readSerially();
+          }
       }
     } catch (RuntimeException | Error e) {
       if (action == DriverState.READ) {
@@ -330,12 +340,36 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     }
   }
 
-  /** A read decided outside the drain loop (see {@link DriverState#readOnWhileConsumerDrains}). */
-  private void readOrFail() {
-    try {
-      read();
-    } catch (RuntimeException | Error e) {
-      readFailed(e);
+  /**
+   * Issues a decided read on a non-blocking wire, unless a thread is inside {@link Wire#read()}
+   * already: that one then issues it once its call returns. A wire's thread may decide a read
+   * while a consumer is still inside the call that asked for the one before (the transport
+   * delivered it on another thread meanwhile), or inside that very call (a wire that reports
+   * what it holds from {@code read()} itself): without this the two calls would overlap, which
+   * {@code java.net.http}'s subscription forbids, or nest, a level per piece up to the window.
+   */
+  private void readSerially() {
+    synchronized (state) {
+      if (state.readCallActive) {
+        state.readAgain = true;
+        return;
+      }
+      state.readCallActive = true;
+    }
+    while (true) {
+      try {
+        read();
+      } catch (RuntimeException | Error e) {
+        readFailed(e);
+      }
+      synchronized (state) {
+        if (!state.readAgain || state.cancelled || state.terminated || state.failure != null) {
+          state.readAgain = false;
+          state.readCallActive = false;
+          return;
+        }
+        state.readAgain = false;
+      }
     }
   }
 

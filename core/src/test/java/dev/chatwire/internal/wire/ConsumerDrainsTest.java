@@ -378,6 +378,84 @@ class ConsumerDrainsTest {
   }
 
   @Test
+  void aWireThatReportsFromInsideReadIsReadOnCallAfterCallNotCallInsideCall() throws Exception {
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    AtomicInteger depth = new AtomicInteger();
+    AtomicInteger deepest = new AtomicInteger();
+    AtomicInteger inlineLeft = new AtomicInteger();
+    FakeWire inline = new FakeWire() {
+      @Override public void read() {
+        super.read();
+        // Once armed, on the wire's thread: a piece and the read's end, reported from inside.
+        if (!Thread.currentThread().getName().equals("io") || inlineLeft.get() <= 0) return;
+        inlineLeft.decrementAndGet();
+        deepest.accumulateAndGet(depth.incrementAndGet(), Math::max);
+        try {
+          self[0].body(bytes("x"), null);
+          self[0].readComplete();
+        } finally {
+          depth.decrementAndGet();
+        }
+      }
+    };
+    Recorder recorder = new Recorder(r -> {
+      if (r.calls.size() == 2) { // the consumer parses: the wire's thread ends its read
+        inlineLeft.set(1000);
+        onIoFromHandler(self[0]::readComplete);
+      }
+    });
+    ExchangeDriver driver = self[0] = started(recorder, () -> {}, inline);
+    headAndThreePieces(driver);
+    driver.request();
+    // It read on a thousand times, each read issued after the one before returned.
+    assertThat(inlineLeft.get()).isZero();
+    assertThat(deepest.get()).isEqualTo(1);
+    String me = Thread.currentThread().getName();
+    assertThat(recorder.calls).containsExactly(
+        "head 200@io", "body a@" + me, "body b@" + me, "body c@" + me);
+    assertThat(driver.hasQueued()).isTrue(); // the thousand pieces wait for the next request
+  }
+
+  @Test
+  void aReadDecidedWhileAnotherIsInProgressIsIssuedOnceThatOneReturns() throws Exception {
+    ExchangeDriver[] self = new ExchangeDriver[1];
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    FakeWire answering = new FakeWire() {
+      @Override public void read() {
+        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+        try {
+          // The read the consumer asks for as it takes its batch is answered on the wire's
+          // thread before the consumer's call returns (java.net.http may do that): that thread
+          // ends the read and would read on while the consumer is still inside this call.
+          if (reads.incrementAndGet() == 2) {
+            onIoFromHandler(() -> {
+              self[0].body(bytes("d"), "t4");
+              self[0].readComplete();
+            });
+          }
+        } finally {
+          inside.decrementAndGet();
+        }
+      }
+    };
+    ExchangeDriver driver = self[0] = started(handler, () -> {}, answering);
+    onIo(() -> {
+      driver.head(200, Headers.EMPTY);
+      driver.body(ByteBuffer.wrap(new byte[ExchangeDriver.READ_AHEAD_BYTES]), "t1");
+      driver.body(bytes("b"), "t2");
+      driver.body(bytes("c"), "t3");
+      driver.readComplete(); // the window is full: the wire's thread stops
+    });
+    driver.request();
+    assertThat(most.get()).isEqualTo(1);
+    assertThat(answering.reads.get()).isEqualTo(3); // the third issued by the consumer, after
+    assertThat(handler.calls).hasSize(4).endsWith(
+        "body b@" + Thread.currentThread().getName(), "body c@" + Thread.currentThread().getName());
+    assertThat(driver.hasQueued()).isTrue(); // d
+  }
+
+  @Test
   void aBatchAnswersEveryRequestSoFarAndTheNextIsTakenOnlyWhenAskedFor() throws Exception {
     ExchangeDriver[] self = new ExchangeDriver[1];
     Recorder queueingMore = new Recorder(r -> {

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Streaming.</b> Channels run with auto-read off. A socket read is issued while the response
  * head is awaited, and then when core's exchange driver asks: ahead of demand by at most a small
- * window (64 KiB), so a blocking reader takes what is buffered on its own thread without a hop to
+ * window (128 KiB), so a blocking reader takes what is buffered on its own thread without a hop to
  * the event loop. Each decoded piece of body becomes one {@code onBody} call per {@link
  * Exchange#request()}, handed over the moment it arrives, and its buffer is released right after
  * the call. A consumer that stops asking stops the reads, and TCP then slows the server down.
