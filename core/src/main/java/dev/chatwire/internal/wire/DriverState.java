@@ -152,13 +152,11 @@ final class DriverState {
       terminated = true;
       return COMPLETE;
     }
+    if (!blocking) return readAheadWanted() ? startRead() : NONE;
     if (wire == null || reading || ended || failure != null) return NONE;
-    boolean wanted = blocking
-        // A waiting consumer reads for itself.
-        ? (q == null || q.isEmpty()) && demand > 0 && waiting == 0
-        : queuedBytes < ExchangeDriver.READ_AHEAD_BYTES;
-    if (!wanted) return NONE;
-    return startRead();
+    // A waiting consumer reads for itself.
+    boolean wanted = (q == null || q.isEmpty()) && demand > 0 && waiting == 0;
+    return wanted ? startRead() : NONE;
   }
 
   private int startRead() {

@@ -1,5 +1,7 @@
 package dev.chatwire.compare;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -125,14 +127,14 @@ public final class Driver {
    * multiple of 0.2 µs a chunk. A thread that ends during a stream takes its time with it.
    */
   static long processCpuNanos() {
-    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    File[] tasks = new File("/proc/self/task").listFiles();
     if (tasks == null) return OS.getProcessCpuTime();
     long sum = 0;
-    for (java.io.File task : tasks) {
+    for (File task : tasks) {
       try {
         String stat = Files.readString(task.toPath().resolve("schedstat"));
         sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         // The thread ended meanwhile.
       }
     }
