@@ -4,6 +4,7 @@ import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.Transport;
 import dev.chatwire.transport.Wire;
 import dev.chatwire.transport.WireEvents;
+import dev.chatwire.transport.jdk.internal.DeferredTls;
 import dev.chatwire.transport.jdk.internal.JdkWire;
 import dev.chatwire.transport.jdk.internal.Workers;
 import java.lang.reflect.Method;
@@ -62,14 +63,25 @@ public final class JdkTransport implements Transport {
    * small fixed pool of daemon threads (one per processor, at least two) as its executor, so the
    * thread count never grows with the number of streams (the JDK's default pool grows with
    * bursts of work).
+   *
+   * <p>Its TLS context is the JDK's default one, made on the first {@code https} connection
+   * rather than here: a client of a plain-http server (a local model) never loads TLS, which
+   * takes about a fifth of a second of a cold start. Its protocols are TLS 1.3 and 1.2, as the
+   * default context's; when {@code jdk.tls.client.protocols} is set the default context is
+   * taken here as before, with the protocols it names. {@code getHttpClient().sslContext()} is
+   * then a stand-in that hands every call to the default context (its {@code getProvider()} is
+   * null).
    */
   public static JdkTransport create() {
     ExecutorService executor = Workers.newPool();
-    return new JdkTransport(HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_2)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(executor)
-        .build(), executor);
+        .executor(executor);
+    if (DeferredTls.applies(System.getProperty("jdk.tls.client.protocols"))) {
+      builder.sslContext(DeferredTls.ofDefault()).sslParameters(DeferredTls.parameters());
+    }
+    return new JdkTransport(builder.build(), executor);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.chatwire.testkit.internal.Sockets;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
 import dev.chatwire.transport.ResponseHandler;
+import dev.chatwire.transport.jdk.internal.DeferredTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,6 +88,22 @@ class JdkTransportTest {
     RecordedRequest request = server.takeRequest(WAIT);
     assertThat(request.getHeader("upgrade")).isNull();
     assertThat(request.getHeader("http2-settings")).isNull();
+  }
+
+  @Test
+  void aPlainHttpExchangeNeverMakesTheTlsContext() {
+    HttpClient client = transport.getHttpClient();
+    assertThat(client.sslContext()).isInstanceOf(DeferredTls.class);
+    assertThat(client.sslParameters().getProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
+    server.enqueue(MockResponse.sse("{\"n\":0}"));
+    RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+
+    handler.start(transport, post().build());
+    handler.request(1);
+
+    assertCompletes(handler);
+    assertThat(handler.bodyUtf8()).isEqualTo("data: {\"n\":0}\n\ndata: [DONE]\n\n");
+    assertThat(((DeferredTls) client.sslContext()).made()).isFalse();
   }
 
   @Test

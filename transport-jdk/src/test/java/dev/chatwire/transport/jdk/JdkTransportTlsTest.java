@@ -9,9 +9,11 @@ import dev.chatwire.testkit.MockResponse;
 import dev.chatwire.testkit.RecordedRequest;
 import dev.chatwire.testkit.internal.RecordingHandler;
 import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.jdk.internal.DeferredTls;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,36 @@ class JdkTransportTlsTest {
     RecordedRequest request = server.takeRequest(WAIT);
     assertThat(request.getProtocol()).isEqualTo("h2");
     assertThat(request.getBodyUtf8()).isEqualTo("{\"stream\":true}");
+  }
+
+  @Test
+  void aDeferredContextIsMadeOnceByTheFirstConnectionAndStillOffersHttp2() {
+    AtomicInteger made = new AtomicInteger();
+    DeferredTls tls = DeferredTls.of(() -> {
+      made.incrementAndGet();
+      return server.clientSslContext();
+    });
+    JdkTransport deferred = JdkTransport.create(HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_2)
+        .sslContext(tls)
+        .sslParameters(DeferredTls.parameters())
+        .build());
+    try {
+      assertThat(tls.made()).isFalse();
+      for (int i = 0; i < 2; i++) {
+        server.enqueue(MockResponse.sse("{\"n\":" + i + "}"));
+        RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+        handler.start(deferred, post());
+        handler.request(1);
+        assertThat(handler.awaitTerminal(WAIT)).as("terminal: %s", handler).isTrue();
+        assertThat(handler.isCompleted()).isTrue();
+        assertThat(handler.bodyUtf8()).isEqualTo("data: {\"n\":" + i + "}\n\ndata: [DONE]\n\n");
+        assertThat(server.takeRequest(WAIT).getProtocol()).as("ALPN offered h2").isEqualTo("h2");
+      }
+      assertThat(made).hasValue(1);
+    } finally {
+      deferred.close();
+    }
   }
 
   @Test
