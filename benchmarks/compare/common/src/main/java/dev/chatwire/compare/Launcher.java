@@ -289,7 +289,7 @@ public final class Launcher {
         "steady_calling_thread_cpu_us_per_chunk", "steady_bytes_per_chunk", "latency_p50_us",
         "latency_p99_us", "first_p50_us", "first_p99_us", "first_connections", "cold_build_ms", "cold_first_chunk_ms",
         "cds_cold_build_ms", "cds_cold_first_chunk_ms",
-        "wall_s", "last_first_token_s", "started_s", "median_first_token_s", "threads",
+        "wall_s", "first_burst_wall_s", "last_first_token_s", "started_s", "median_first_token_s", "threads",
         "live_kb_per_stream"};
     System.out.println();
     System.out.println("medians over all measured runs (min–max in brackets)");

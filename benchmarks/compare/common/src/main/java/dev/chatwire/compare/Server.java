@@ -30,9 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * the request's model names what to stream, {@code bench-<chunks>-<pace µs>-<run id>}. Pace 0 writes the whole body as
  * fast as the socket takes it (prebuilt); a pace writes one event at a time and stamps each token
  * event's send time under the run id; run id 0 with a pace joins the streams that one ticker
- * thread advances together (the concurrent streams); run id {@link #CLOSE} without a pace
- * closes the connection after the response ({@code Connection: close}), so that the next call
- * connects anew.
+ * thread advances together (the concurrent streams), and those of a model that ends in
+ * {@code -close} close their connection after the response; run id {@link #CLOSE} without a
+ * pace closes the connection after the response ({@code Connection: close}), so that the next
+ * call connects anew.
  */
 final class Server implements AutoCloseable {
   private static final byte[] HEAD = ("HTTP/1.1 200 OK\r\n"
@@ -126,7 +127,9 @@ final class Server implements AutoCloseable {
           }
           if (closing) break;
         } else if (runId == 0) {
-          ticked(out, new Script(chunks), pace);
+          boolean closing = p.length > 4 && p[4].equals("close");
+          ticked(out, new Script(chunks), pace, closing ? CLOSING_HEAD : HEAD);
+          if (closing) break;
         } else {
           paced(out, new Script(chunks), pace, runId);
         }
@@ -159,7 +162,8 @@ final class Server implements AutoCloseable {
    * Many paced streams at once: one ticker thread writes the next event of every stream each
    * pace interval, so the server costs one wake-up per interval, not one per stream and event.
    */
-  private void ticked(OutputStream out, Script script, int paceMicros) throws IOException {
+  private void ticked(OutputStream out, Script script, int paceMicros, byte[] head)
+      throws IOException {
     byte[][] events = tickedEvents.computeIfAbsent(script.chunks, chunks -> {
       Random obfuscation = new Random(chunks);
       byte[][] framed = new byte[script.events()][];
@@ -167,7 +171,7 @@ final class Server implements AutoCloseable {
       return framed;
     });
     Ticked stream = new Ticked(out, events);
-    out.write(HEAD);
+    out.write(head);
     out.write(events[0]);
     synchronized (this) {
       if (ticker == null) {
