@@ -37,7 +37,8 @@ import java.util.TreeMap;
  *                      calls before the 1,000 concurrent streams, each on a new connection (the
  *                      server closes it after the response): without them the JIT compiles the
  *                      paths a call and a new connection take during the measured streams
- *   --latency-warmups 3 unpaced streams of 2,000 chunks before the latency mode's paced one
+ *   --latency-warmups 30 unpaced streams of 2,000 chunks before the latency mode's paced one
+ *                       (with 3, the JIT had compiled little: the raw reader 36 µs, not 19)
  *   --first-calls 30000 sequential calls of the first mode, the last half measured
  *   --client n=d,c,a    one more client: name n, module directory d (its target/classes and
  *                       target/classpath.txt), StreamClient class c, argument a; after --clients
@@ -63,7 +64,7 @@ public final class Launcher {
   private final Server server;
   private List<String> modes =
       List.of("throughput", "steady", "latency", "first", "cold", "cds", "concurrent");
-  private int latencyWarmups = 3;
+  private int latencyWarmups = 30;
   private int steadyWarmups = 20;
   private int concurrentConnects = 2_000;
   private int firstCalls = 30_000;
@@ -79,7 +80,7 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     List<String> modes = null;
-    int latencyWarmups = 3;
+    int latencyWarmups = 30;
     int steadyWarmups = 20;
     int concurrentConnects = 2_000;
     int firstCalls = 30_000;
