@@ -9,6 +9,7 @@ import dev.chatwire.transport.jdk.internal.JdkWire;
 import dev.chatwire.transport.jdk.internal.Workers;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
+import java.security.Security;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -66,11 +67,14 @@ public final class JdkTransport implements Transport {
    *
    * <p>Its TLS context is the JDK's default one, made on the first {@code https} connection
    * rather than here: a client of a plain-http server (a local model) never loads TLS, which
-   * takes about a fifth of a second of a cold start. Its protocols are TLS 1.3 and 1.2, as the
-   * default context's; when {@code jdk.tls.client.protocols} is set the default context is
-   * taken here as before, with the protocols it names. {@code getHttpClient().sslContext()} is
-   * then a stand-in that hands every call to the default context (its {@code getProvider()} is
-   * null).
+   * takes about a fifth of a second of a cold start. {@code getHttpClient().sslContext()} is then
+   * a stand-in that hands every call to the default context (its {@code getProvider()} is null),
+   * and {@code sslParameters()} names TLS 1.3 and 1.2, the default context's protocols, with the
+   * cipher suites unset (each connection keeps the default context's). The default context is
+   * looked up on that first connection, so {@code javax.net.ssl} properties set before it apply,
+   * and one that cannot be made fails that request as a TLS failure. When the caller chose the
+   * client protocols ({@code jdk.tls.client.protocols}) or the security policy leaves TLS 1.0 or
+   * 1.1 enabled, the client takes the default context here, as the JDK does.
    */
   public static JdkTransport create() {
     ExecutorService executor = Workers.newPool();
@@ -78,7 +82,8 @@ public final class JdkTransport implements Transport {
         .version(HttpClient.Version.HTTP_2)
         .followRedirects(HttpClient.Redirect.NEVER)
         .executor(executor);
-    if (DeferredTls.applies(System.getProperty("jdk.tls.client.protocols"))) {
+    if (DeferredTls.applies(System.getProperty("jdk.tls.client.protocols"),
+        Security.getProperty("jdk.tls.disabledAlgorithms"))) {
       builder.sslContext(DeferredTls.ofDefault()).sslParameters(DeferredTls.parameters());
     }
     return new JdkTransport(builder.build(), executor);

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,29 @@ class JdkTransportTlsTest {
       assertThat(made).hasValue(1);
     } finally {
       deferred.close();
+    }
+  }
+
+  @Test
+  void aDeferredContextThatCannotBeMadeFailsTheExchangeAsATlsFailure() {
+    JdkTransport broken = JdkTransport.create(HttpClient.newBuilder()
+        .sslContext(DeferredTls.of(() -> {
+          throw new IllegalStateException("keystore password was incorrect");
+        }))
+        .sslParameters(DeferredTls.parameters())
+        .build());
+    try {
+      RecordingHandler handler = RecordingHandler.collecting().autoRequest();
+      handler.start(broken, post());
+      handler.request(1);
+
+      assertThat(handler.awaitTerminal(WAIT)).as("terminal: %s", handler).isTrue();
+      assertThat(handler.isCompleted()).isFalse();
+      assertThat(handler.error()).isInstanceOf(SSLException.class)
+          .hasMessage("the JDK's default TLS context could not be made");
+      assertThat(handler.violations()).isEmpty();
+    } finally {
+      broken.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.chatwire.transport.jdk.internal;
 
+import java.io.UncheckedIOException;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -8,6 +9,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
@@ -22,17 +24,20 @@ import org.jspecify.annotations.Nullable;
  * parameters at once when it is given no context: the security providers, the key and trust
  * managers and the parsed {@code cacerts}, about 190 ms of a cold start here, which a client of
  * a plain-http server (a local model) never uses. This context hands every call to the default
- * one, made on the first call (the first {@code https} connection). The parameters the client is
- * built with name the protocols the JDK's default client context enables (TLS 1.3 and 1.2): the
- * JDK offers HTTP/2 by ALPN only when they name one of those, and builds its default parameters
- * from the context, which would make it at once. Cipher suites are left unset, so each engine
- * keeps the default context's.
+ * one, made on the first call (the first {@code https} connection); a default context that cannot
+ * be made (a wrong key store password, say) fails that connection with an {@link SSLException}.
+ * The parameters the client is built with name TLS 1.3 and 1.2: the JDK offers HTTP/2 by ALPN
+ * only when they name one of those, and builds its default parameters from the context, which
+ * would make it at once. Cipher suites are left unset, so each engine keeps the default
+ * context's.
  *
- * <p>Not used when {@code jdk.tls.client.protocols} is set: the default context's protocols are
- * then the caller's, which only the context itself knows.
+ * <p>{@link #applies} says when those two protocols are the default context's own: when the
+ * caller has not chosen the client protocols ({@code jdk.tls.client.protocols}) and the security
+ * policy disables TLS 1.0 and 1.1 ({@code jdk.tls.disabledAlgorithms}, as every JDK since 11.0.11
+ * and 16 does). Otherwise the client takes the default context at once, as the JDK does.
  */
 public final class DeferredTls extends SSLContext {
-  /** TLS 1.3 and 1.2, what the JDK's default client context enables since Java 11. */
+  /** What the default client context enables once TLS 1.0 and 1.1 are disabled. */
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
   private final Spi spi;
@@ -43,9 +48,24 @@ public final class DeferredTls extends SSLContext {
     this.spi = spi;
   }
 
-  /** Whether a client may defer its TLS context: false when the caller chose the protocols. */
-  public static boolean applies(@Nullable String clientProtocolsProperty) {
-    return clientProtocolsProperty == null || clientProtocolsProperty.isBlank();
+  /**
+   * Whether a client may defer its TLS context: the caller has not chosen the client protocols
+   * ({@code clientProtocols}, the {@code jdk.tls.client.protocols} property) and the security
+   * policy ({@code disabledAlgorithms}, the {@code jdk.tls.disabledAlgorithms} security
+   * property) disables TLS 1.0 and 1.1, so that the default context enables TLS 1.3 and 1.2.
+   */
+  public static boolean applies(@Nullable String clientProtocols,
+      @Nullable String disabledAlgorithms) {
+    if (clientProtocols != null && !clientProtocols.isBlank()) return false;
+    if (disabledAlgorithms == null) return false;
+    boolean tls10 = false;
+    boolean tls11 = false;
+    for (String entry : disabledAlgorithms.split(",")) {
+      String name = entry.trim();
+      if (name.equalsIgnoreCase("TLSv1")) tls10 = true;
+      if (name.equalsIgnoreCase("TLSv1.1")) tls11 = true;
+    }
+    return tls10 && tls11;
   }
 
   /** A context that makes the JDK's default one on first use. */
@@ -54,12 +74,12 @@ public final class DeferredTls extends SSLContext {
       try {
         return SSLContext.getDefault();
       } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK's default TLS context could not be made", e);
+        throw new IllegalStateException(e);
       }
     }));
   }
 
-  /** A context that takes {@code real} on first use. */
+  /** A context that takes {@code real} on first use; a supplier that throws fails that use. */
   public static DeferredTls of(Supplier<SSLContext> real) {
     return new DeferredTls(new Spi(real));
   }
@@ -87,8 +107,14 @@ public final class DeferredTls extends SSLContext {
     private SSLContext real() {
       SSLContext r = real;
       if (r == null) {
-        // Racing threads may both ask; the JDK's default context is one object either way.
-        r = make.get();
+        // Threads racing here may each ask; the JDK's default context is one object either way.
+        try {
+          r = make.get();
+        } catch (RuntimeException e) {
+          SSLException failure = new SSLException("the JDK's default TLS context could not be made");
+          failure.initCause(e);
+          throw new UncheckedIOException(failure);
+        }
         real = r;
       }
       return r;

@@ -1,6 +1,7 @@
 package dev.chatwire.transport.jdk.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -21,8 +22,9 @@ final class Errors {
 
   static IOException toIoException(Throwable error, URI uri) {
     Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
+    // An unchecked wrapper of an I/O failure (a TLS context that could not be made) says nothing.
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException
+        || cause instanceof UncheckedIOException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
     if (cause instanceof HttpConnectTimeoutException) {
