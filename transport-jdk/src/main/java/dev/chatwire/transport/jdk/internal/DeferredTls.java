@@ -111,9 +111,8 @@ public final class DeferredTls extends SSLContext {
         try {
           r = make.get();
         } catch (RuntimeException e) {
-          SSLException failure = new SSLException("the JDK's default TLS context could not be made");
-          failure.initCause(e);
-          throw new UncheckedIOException(failure);
+          throw new UncheckedIOException(
+              new SSLException("the JDK's default TLS context could not be made", e));
         }
         real = r;
       }
