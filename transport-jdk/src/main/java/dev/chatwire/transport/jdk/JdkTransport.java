@@ -28,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  * on Java 11 to 15 a cancel before the response head arrives does not interrupt the JDK's
  * exchange.
  *
+ * <p><b>Small machines.</b> {@code java.net.http} completes every response future on
+ * {@code CompletableFuture}'s default executor, which starts a new thread per task where the
+ * common pool has fewer than two threads (two CPUs or fewer): one thread per response, whatever
+ * the client's executor. Start such a JVM with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} to have the common pool take
+ * them instead.
+ *
  * <p><b>Connect timeout.</b> Core times the connect on its scheduler; a caller's client with a
  * {@code connectTimeout} of its own keeps it too.
  *
