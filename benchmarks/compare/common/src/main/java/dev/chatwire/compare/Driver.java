@@ -172,8 +172,10 @@ public final class Driver {
   }
 
   /**
-   * After {@code connects} warm-up calls on new connections, starts {@code streams} paced streams
-   * at once; reports the wall time until all ended, the
+   * After {@code connects} warm-up calls on new connections and one unmeasured burst of
+   * {@code streams} paced streams on connections the server closes (its wall time reported as
+   * {@code first_burst_wall_s}), starts {@code streams} paced streams at once; reports the wall
+   * time until all ended, the
    * most threads the client added, and the live heap per stream in the middle of the run (after
    * a full GC, against the heap after a GC with the client warm).
    */
