@@ -89,6 +89,10 @@ public final class Driver {
     // JIT compiles the measuring and reporting code (the /proc files, the thread beans, the
     // output) during the warm-up, not while a measured stream runs, when its compiler threads'
     // time counted as the client's CPU.
+    // The measured streams together as one window as well: a young collection or a compilation
+    // falls in some streams and not others, so a stream's own figures scatter.
+    long windowCpu = 0;
+    long windowWall = 0;
     for (int i = 0; i < warmups + rounds; i++) {
       String prefix = i >= warmups ? "RESULT " : "WARMUP ";
       // The process's CPU outermost: reading it allocates and takes the calling thread's time,
@@ -113,6 +117,10 @@ public final class Driver {
         bytes += e.getValue() - alloc0.getOrDefault(e.getKey(), 0L);
       }
       long cpu = processCpuNanos() - cpu0;
+      if (i >= warmups) {
+        windowCpu += cpu;
+        windowWall += wall;
+      }
       report(prefix, "chunks_per_s", script.chunks * 1e9 / wall);
       report(prefix, "cpu_us_per_chunk", cpu / 1e3 / script.chunks);
       report(prefix, "bytes_per_chunk", (double) bytes / script.chunks);
@@ -121,6 +129,9 @@ public final class Driver {
       report(prefix, "other_threads_cpu_us_per_chunk", others / 1e3 / script.chunks);
       report(prefix, "gc_ms_per_stream", gc);
     }
+    long chunks = (long) script.chunks * rounds;
+    result("window_chunks_per_s", chunks * 1e9 / windowWall);
+    result("window_cpu_us_per_chunk", windowCpu / 1e3 / chunks);
   }
 
   /**

@@ -33,6 +33,8 @@ import java.util.TreeMap;
  *                       the cold mode with an AppCDS archive a training run wrote)
  *   --steady-warmups 20 warm-up streams of the steady mode (throughput has 2): on a loaded
  *                       2-core machine the JIT has not compiled a client's whole path after 2
+ *   --steady-streams 20 measured streams of the steady mode (throughput has 3), reported each
+ *                       and together as one window (steady_window_...)
  *   --concurrent-connects 2000
  *                      calls before the 1,000 concurrent streams, each on a new connection (the
  *                      server closes it after the response): without them the JIT compiles the
@@ -66,6 +68,7 @@ public final class Launcher {
       List.of("throughput", "steady", "latency", "first", "cold", "cds", "concurrent");
   private int latencyWarmups = 30;
   private int steadyWarmups = 20;
+  private int steadyStreams = 20;
   private int concurrentConnects = 2_000;
   private int firstCalls = 30_000;
   // Prefixed to the names of the metrics a run reports (the steady mode's are steady_...).
@@ -82,6 +85,7 @@ public final class Launcher {
     List<String> modes = null;
     int latencyWarmups = 30;
     int steadyWarmups = 20;
+    int steadyStreams = 20;
     int concurrentConnects = 2_000;
     int firstCalls = 30_000;
     int rounds = 2;
@@ -103,6 +107,7 @@ public final class Launcher {
         case "--modes": modes = List.of(args[i + 1].split(",")); break;
         case "--latency-warmups": latencyWarmups = Integer.parseInt(args[i + 1]); break;
         case "--steady-warmups": steadyWarmups = Integer.parseInt(args[i + 1]); break;
+        case "--steady-streams": steadyStreams = Integer.parseInt(args[i + 1]); break;
         case "--concurrent-connects": concurrentConnects = Integer.parseInt(args[i + 1]); break;
         case "--first-calls": firstCalls = Integer.parseInt(args[i + 1]); break;
         case "--client": {
@@ -126,6 +131,7 @@ public final class Launcher {
       if (modes != null) launcher.modes = modes;
       launcher.latencyWarmups = latencyWarmups;
       launcher.steadyWarmups = steadyWarmups;
+      launcher.steadyStreams = steadyStreams;
       launcher.concurrentConnects = concurrentConnects;
       launcher.firstCalls = firstCalls;
       for (int round = 0; round < rounds; round++) {
@@ -144,7 +150,8 @@ public final class Launcher {
     if (modes.contains("steady")) {
       prefix = "steady_";
       try {
-        run(client, "throughput", chunks, Integer.toString(steadyWarmups), "3");
+        run(client, "throughput", chunks, Integer.toString(steadyWarmups),
+            Integer.toString(steadyStreams));
       } finally {
         prefix = "";
       }
@@ -287,7 +294,8 @@ public final class Launcher {
   private void print(List<String> clients) {
     String[] metrics = {"chunks_per_s", "cpu_us_per_chunk", "calling_thread_cpu_us_per_chunk",
         "gc_ms_per_stream", "bytes_per_chunk", "steady_chunks_per_s", "steady_cpu_us_per_chunk",
-        "steady_calling_thread_cpu_us_per_chunk", "steady_bytes_per_chunk", "latency_p50_us",
+        "steady_calling_thread_cpu_us_per_chunk", "steady_bytes_per_chunk",
+        "steady_window_chunks_per_s", "steady_window_cpu_us_per_chunk", "latency_p50_us",
         "latency_p99_us", "first_p50_us", "first_p99_us", "first_connections", "cold_build_ms", "cold_first_chunk_ms",
         "cds_cold_build_ms", "cds_cold_first_chunk_ms",
         "wall_s", "first_burst_wall_s", "last_first_token_s", "started_s", "median_first_token_s", "threads",
