@@ -88,9 +88,8 @@ public final class Driver {
     // Every warm-up stream is measured and reported too, under a prefix the launcher skips: the
     // JIT compiles the measuring and reporting code (the /proc files, the thread beans, the
     // output) during the warm-up, not while a measured stream runs, when its compiler threads'
-    // time counted as the client's CPU.
-    // The measured streams together as one window as well: a young collection or a compilation
-    // falls in some streams and not others, so a stream's own figures scatter.
+    // time counted as the client's CPU. The measured streams are reported together as one window
+    // too: a young collection or a compilation falls in some streams and not others.
     long windowCpu = 0;
     long windowWall = 0;
     for (int i = 0; i < warmups + rounds; i++) {
@@ -206,17 +205,10 @@ public final class Driver {
     // once per connection short of C2's thresholds, which a burst of 1,000 then crosses. Its
     // wall time is reported too: a burst on a JIT-warm client that has not had one before.
     long w0 = System.nanoTime();
-    List<CompletableFuture<Void>> burst = new ArrayList<>(streams);
-    for (int i = 0; i < streams; i++) {
-      burst.add(client.streamAsync(model(script.chunks, pace, 0) + "-close", new Check(script, false)));
-    }
-    CompletableFuture.allOf(burst.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+    new Streams(client, model(script.chunks, pace, 0) + "-close", script, streams).awaitVerified();
     result("first_burst_wall_s", (System.nanoTime() - w0) / 1e9);
-    List<CompletableFuture<Void>> warm = new ArrayList<>();
-    for (int i = 0; i < streams / 20; i++) { // few connections: they stay pooled during the run
-      warm.add(client.streamAsync(model(script.chunks, pace, 0), new Check(script, false)));
-    }
-    CompletableFuture.allOf(warm.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+    // Few connections: they stay pooled during the run.
+    new Streams(client, model(script.chunks, pace, 0), script, streams / 20).awaitVerified();
     // The heap's baseline after one more call on the measured path: a blocking call here (the
     // iterator) made the JIT drop code it had compiled for the async path (its branches had
     // never run), and the measured streams then ran while C2 compiled it again (37 % of the
@@ -224,16 +216,9 @@ public final class Driver {
     client.streamAsync(model(script.chunks, 0, 0), new Check(script, false)).get();
     long heap0 = liveHeap();
     histogram("compare.histogram0");
-    String model = model(script.chunks, pace, 0);
-    List<Check> checks = new ArrayList<>(streams);
-    List<CompletableFuture<Void>> done = new ArrayList<>(streams);
     long half = (long) script.events() * pace * 1000L / 2;
     long t0 = System.nanoTime();
-    for (int i = 0; i < streams; i++) {
-      Check check = new Check(script, false);
-      checks.add(check);
-      done.add(client.streamAsync(model, check));
-    }
+    Streams measured = new Streams(client, model(script.chunks, pace, 0), script, streams);
     long started = System.nanoTime() - t0;
     long sleep = half - (System.nanoTime() - t0);
     if (sleep > 0) TimeUnit.NANOSECONDS.sleep(sleep);
@@ -241,18 +226,13 @@ public final class Driver {
     long heap = liveHeap();
     histogram("compare.histogram");
     heapDump();
-    CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+    measured.awaitVerified();
     long wall = System.nanoTime() - t0;
-    long lastFirst = 0;
-    for (Check c : checks) {
-      c.verify();
-      lastFirst = Math.max(lastFirst, c.firstToken() - t0);
-    }
-    long[] firsts = new long[checks.size()];
-    for (int i = 0; i < firsts.length; i++) firsts[i] = checks.get(i).firstToken() - t0;
+    long[] firsts = new long[streams];
+    for (int i = 0; i < streams; i++) firsts[i] = measured.checks.get(i).firstToken() - t0;
     Arrays.sort(firsts);
     result("wall_s", wall / 1e9);
-    result("last_first_token_s", lastFirst / 1e9);
+    result("last_first_token_s", firsts[streams - 1] / 1e9);
     // The first tokens follow the starts: how long the caller took to start them all, and when
     // the median stream had its first token.
     result("started_s", started / 1e9);
@@ -260,6 +240,28 @@ public final class Driver {
     result("ideal_s", script.events() * pace / 1e6);
     result("threads", Math.max(threads, THREADS.getPeakThreadCount()) - threadsBefore);
     result("live_kb_per_stream", (heap - heap0) / 1024.0 / streams);
+  }
+
+  /** Async streams started at once, each checked against the script. */
+  private static final class Streams {
+    final List<Check> checks;
+    private final List<CompletableFuture<Void>> done;
+
+    Streams(StreamClient client, String model, Script script, int count) {
+      checks = new ArrayList<>(count);
+      done = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        Check check = new Check(script, false);
+        checks.add(check);
+        done.add(client.streamAsync(model, check));
+      }
+    }
+
+    /** Waits for every stream to end, then verifies each one's text, finish reason and usage. */
+    void awaitVerified() throws Exception {
+      CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+      for (Check c : checks) c.verify();
+    }
   }
 
   /**
