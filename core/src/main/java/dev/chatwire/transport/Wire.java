@@ -34,13 +34,24 @@ public interface Wire {
 
   /**
    * Starts the exchange from a thread that would otherwise only wait for its head: the caller of
-   * a blocking call, whose first attempt this is. A {@link #isBlocking() blocking} wire may carry
-   * the exchange on this thread (connect, write, read the head) and return once it reported the
-   * head or an error, which saves two thread hand-offs per call; {@link #cancel()} from another
-   * thread must still end it at once. The default is {@link #start()}.
+   * a blocking call, whose first attempt this is. Core calls it only on a wire that {@link
+   * #carriesOnCaller() carries} the exchange on this thread (connect, write, read the head); it
+   * returns once it reported the head or an error, which saves two thread hand-offs per call.
+   * {@link #cancel()} from another thread must still end it at once. If the calling thread is
+   * interrupted meanwhile, it may return without a report, the thread's interrupt status set:
+   * core then cancels the exchange. The default is {@link #start()}.
    */
   default void startOnCaller() {
     start();
+  }
+
+  /**
+   * Whether {@link #startOnCaller()} carries the exchange on the calling thread up to its head,
+   * and so is worth a caller's thread; known once the wire is open. The default: whether its
+   * reads {@link #isBlocking() block}, as a blocking wire's head is read the same way.
+   */
+  default boolean carriesOnCaller() {
+    return isBlocking();
   }
 
   /**

@@ -102,6 +102,7 @@ public final class RealCall<T> {
   /** Starts {@link #deferred} if no consumer came for it in time. */
   private volatile Scheduler.@Nullable Cancellable deferredTimer;
   private long consumerWaitNanos = CONSUMER_WAIT_NANOS;
+  private long interruptCheckNanos = INTERRUPT_CHECK_NANOS;
   /** When the total deadline passes, in scheduler time; meaningful only with a deadline. */
   private long deadlineAt;
 
@@ -123,7 +124,8 @@ public final class RealCall<T> {
 
   /**
    * As {@link #start()}, for a blocking stream, which returns at once and is then read by one
-   * consumer: when the wire is blocking (OkHttp), the first attempt waits up to {@value
+   * consumer: when the wire carries a start on the caller's thread ({@code Wire.carriesOnCaller}:
+   * OkHttp, java.net.http in clear text), the first attempt waits up to {@value
    * #CONSUMER_WAIT_NANOS} ns for the consumer's first wait ({@link #awaitUntil}), which then
    * carries it up to the head on its own thread, as {@code create()} does, without the two thread
    * hand-offs of starting it elsewhere; a consumer that comes later finds it started. Nothing else
@@ -136,6 +138,11 @@ public final class RealCall<T> {
   /** Tests: how long {@link #startForConsumer()} waits for the consumer; before the start. */
   void consumerWait(long nanos) {
     consumerWaitNanos = nanos;
+  }
+
+  /** Tests: how often a carried attempt's caller is checked for an interrupt; before the start. */
+  void interruptCheck(long nanos) {
+    interruptCheckNanos = nanos;
   }
 
   /** Tests: what the timer of {@link #startForConsumer()} does when the wait is over. */
@@ -193,10 +200,10 @@ public final class RealCall<T> {
 
   /**
    * Starts the next attempt. {@code how}: {@code ON_CALLER} for a blocking call's first attempt,
-   * started on the caller's thread, which would only wait for the head: a blocking transport
-   * (OkHttp) then carries the exchange on it up to the head, without the two thread hand-offs of
-   * starting it elsewhere; {@code FOR_CONSUMER} for a blocking stream's first attempt, which a
-   * blocking transport leaves opened for its consumer to carry the same way (see {@link
+   * started on the caller's thread, which would only wait for the head: a wire that carries it
+   * ({@code Wire.carriesOnCaller}) then carries the exchange on it up to the head, without the two
+   * thread hand-offs of starting it elsewhere; {@code FOR_CONSUMER} for a blocking stream's first
+   * attempt, which such a wire leaves opened for its consumer to carry the same way (see {@link
    * #startForConsumer()}). While the exchange is carried so, the thread is checked for an
    * interrupt, which a socket read would not notice (an interrupt of a waiting caller cancels the
    * call).
@@ -230,14 +237,14 @@ public final class RealCall<T> {
             () -> a.headersTimedOut(new ResponseTimeoutException(
                 env.timeouts.getResponseHeaders(), null, sink.partial())),
             env.timeouts.getResponseHeaders().toNanos());
-    boolean blocking;
+    boolean carries;
     try {
-      blocking = a.exchange.open(env.transport, request);
+      carries = a.exchange.open(env.transport, request);
     } catch (RuntimeException e) {
       notStarted(a, e, true);
       return;
     }
-    if (blocking && how == Start.FOR_CONSUMER) {
+    if (carries && how == Start.FOR_CONSUMER) {
       // Published before the timer exists, so that the timer always finds it.
       // On the system scheduler, as the interrupt watch: a mechanism, not a timeout, so it does
       // not wait on a scheduler the user may drive by hand (virtual time in tests).
@@ -245,7 +252,7 @@ public final class RealCall<T> {
       deferredTimer = Scheduler.system().schedule(() -> startDeferred(false), consumerWaitNanos);
       return;
     }
-    begin(a, blocking && how == Start.ON_CALLER, true);
+    begin(a, carries && how == Start.ON_CALLER, true);
   }
 
   /** Starts the deferred first attempt unless it was started: on this thread when onCaller. */
@@ -264,11 +271,13 @@ public final class RealCall<T> {
     InterruptWatch watch = null;
     try {
       boolean here = onCaller && !Thread.currentThread().isInterrupted();
-      if (here) watch = new InterruptWatch(Thread.currentThread());
+      if (here) watch = new InterruptWatch(Thread.currentThread(), a);
       a.exchange.start(here);
     } catch (RuntimeException e) {
       notStarted(a, e, fromStart);
     } finally {
+      // A wire may return early when its carrier is interrupted, the status set: the wait
+      // that follows (awaitUntil) cancels the call then.
       if (watch != null) watch.stop();
     }
   }
@@ -285,31 +294,37 @@ public final class RealCall<T> {
   }
 
   /**
-   * Cancels the call once {@code caller} is interrupted; checks until stopped. A check and {@link
-   * #stop()} exclude each other, so once stop() returned no check cancels the call (the caller
-   * may have moved on, and be interrupted for another reason).
+   * Cancels the call once {@code caller} is interrupted; checks until stopped, or until the
+   * attempt it carries ended (a wire may cancel itself by interrupting its carrier, which is not
+   * the caller's interrupt). A check and {@link #stop()} exclude each other, so once stop()
+   * returned no check cancels the call (the caller may have moved on, and be interrupted for
+   * another reason).
    */
   private final class InterruptWatch implements Runnable {
     private final Thread caller;
+    private final Attempt<T> carried;
     // Guarded by this.
     private Scheduler.@Nullable Cancellable timer;
     private boolean stopped;
 
-    InterruptWatch(Thread caller) {
+    InterruptWatch(Thread caller, Attempt<T> carried) {
       this.caller = caller;
+      this.carried = carried;
       synchronized (this) {
-        timer = Scheduler.system().schedule(this, INTERRUPT_CHECK_NANOS);
+        timer = Scheduler.system().schedule(this, interruptCheckNanos);
       }
     }
 
     @Override
     public synchronized void run() {
       if (stopped) return;
-      if (caller.isInterrupted()) {
+      if (carried.isEnded()) {
+        stopped = true;
+      } else if (caller.isInterrupted()) {
         stopped = true;
         cancel("interrupted while waiting for the response");
       } else {
-        timer = Scheduler.system().schedule(this, INTERRUPT_CHECK_NANOS);
+        timer = Scheduler.system().schedule(this, interruptCheckNanos);
       }
     }
 

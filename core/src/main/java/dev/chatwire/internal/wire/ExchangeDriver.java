@@ -40,6 +40,8 @@ public final class ExchangeDriver implements Exchange, WireEvents {
   private final ResponseHandler handler;
   private final DriverState state = new DriverState();
   private @Nullable Runnable wakeConsumer;
+  /** {@link Wire#carriesOnCaller()} of the wire; guarded by {@code state}. */
+  private boolean carriesOnCaller;
 
   /** A driver for {@code handler}; nothing happens before {@link #start}. */
   public ExchangeDriver(ResponseHandler handler) {
@@ -93,7 +95,8 @@ public final class ExchangeDriver implements Exchange, WireEvents {
 
   /**
    * Opens the wire for {@code request} without starting it, so that the caller can prepare for
-   * how it will be started; returns whether its reads block ({@link Wire#isBlocking()}).
+   * how it will be started; returns whether it would carry the exchange on a caller's thread up to
+   * the head ({@link Wire#carriesOnCaller()}).
    *
    * @throws IllegalStateException if the transport is closed
    * @throws IllegalArgumentException if the transport cannot send the request
@@ -101,26 +104,30 @@ public final class ExchangeDriver implements Exchange, WireEvents {
   public boolean open(Transport transport, HttpRequest request) {
     Wire wire = transport.open(request, this);
     boolean blocking = wire.isBlocking();
+    boolean carries = wire.carriesOnCaller();
     synchronized (state) {
       state.wire = wire;
       state.blocking = blocking;
+      carriesOnCaller = carries;
     }
-    return blocking;
+    return carries;
   }
 
   /**
    * Starts the {@linkplain #open opened} wire, unless the exchange was cancelled meanwhile.
-   * {@code onCaller}: the calling thread would only wait for the head, so a blocking wire may carry
-   * the exchange on it ({@link Wire#startOnCaller()}); what that throws fails the exchange.
+   * {@code onCaller}: the calling thread would only wait for the head, so a wire that carries the
+   * exchange on it does ({@link Wire#startOnCaller()}); what that throws fails the exchange.
    */
   public void start(boolean onCaller) {
     Wire wire;
+    boolean carries;
     synchronized (state) {
       wire = state.wire;
       if (wire == null) throw new IllegalStateException("start before open");
       if (state.cancelled || state.terminated) return;
+      carries = carriesOnCaller;
     }
-    if (!onCaller || !state.blocking) {
+    if (!onCaller || !carries) {
       wire.start();
       return;
     }

@@ -46,6 +46,17 @@ class StartOnCallerTest {
   private final List<Thread> startThreads = new CopyOnWriteArrayList<>();
   private final List<Thread> readThreads = new CopyOnWriteArrayList<>();
   private volatile boolean blocking = true;
+  /** What the wire says of carriesOnCaller(); null: the default. */
+  private volatile @Nullable Boolean carries;
+  /**
+   * A first attempt carried on the caller that waits for its head until cancel() interrupts its
+   * carrier, as java.net.http's send() does; the carrier then keeps the interrupt status for
+   * {@link #interruptKeptNanos} (long enough for the interrupt watch to look), takes it back,
+   * and returns without a report.
+   */
+  private volatile boolean interruptedByCancel;
+  private volatile long interruptKeptNanos;
+  private volatile @Nullable Thread carrier;
   /** Wires that fail before their head (connection refused), then succeed. */
   private volatile int refusals;
   /** A wire started on the caller that never answers until cancelled (a stalled server). */
@@ -86,6 +97,18 @@ class StartOnCallerTest {
           record("onCaller");
           RuntimeException boom = throwOnCaller;
           if (boom != null) throw boom;
+          if (interruptedByCancel && starts.size() == 1) {
+            carrier = Thread.currentThread();
+            try {
+              new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              long until = System.nanoTime() + interruptKeptNanos;
+              while (System.nanoTime() < until) Thread.onSpinWait();
+              Thread.interrupted();
+            }
+            return;
+          }
           if (stallOnCaller) {
             // A socket read that never gets a byte: an interrupt does not end it (nor clear the
             // flag), only cancel(), which closes the socket.
@@ -130,6 +153,8 @@ class StartOnCallerTest {
 
         @Override
         public void cancel() {
+          Thread t = carrier;
+          if (t != null) t.interrupt();
           cancelled.countDown();
           try {
             stalled.close();
@@ -142,6 +167,12 @@ class StartOnCallerTest {
         public boolean isBlocking() {
           return blocking;
         }
+
+        @Override
+        public boolean carriesOnCaller() {
+          Boolean c = carries;
+          return c != null ? c : Wire.super.carriesOnCaller();
+        }
       };
     }
 
@@ -150,7 +181,12 @@ class StartOnCallerTest {
   };
 
   private RealCall<String> call(RetryPolicy retries, RealCall.@Nullable Callback<String> callback) {
-    CallEnv env = new CallEnv(transport, Scheduler.system(), Timeouts.defaults(), retries,
+    return call(retries, Timeouts.defaults(), callback);
+  }
+
+  private RealCall<String> call(RetryPolicy retries, Timeouts timeouts,
+      RealCall.@Nullable Callback<String> callback) {
+    CallEnv env = new CallEnv(transport, Scheduler.system(), timeouts, retries,
         EventListener.NONE, () -> HttpRequest.builder().uri(URI.create("http://127.0.0.1:1/")).build());
     return new RealCall<>(env, new TextSink(), callback);
   }
@@ -225,6 +261,63 @@ class StartOnCallerTest {
     assertThat(block(call(RetryPolicy.none(), null))).isEqualTo("ok");
 
     assertThat(starts).containsExactly("start");
+  }
+
+  @Test
+  void aNonBlockingWireThatCarriesItsStartIsStartedOnTheCallersThread() {
+    blocking = false;
+    carries = true; // java.net.http in clear text
+
+    assertThat(block(call(RetryPolicy.none(), null))).isEqualTo("ok");
+
+    assertThat(starts).containsExactly("onCaller");
+    assertThat(startThreads).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void aBlockingStreamOnANonBlockingWireThatCarriesItsStartWaitsForItsConsumer() {
+    blocking = false;
+    carries = true;
+    RealCall<String> call = call(RetryPolicy.none(), null);
+    call.consumerWait(TimeUnit.MINUTES.toNanos(1)); // however slow the machine
+    call.startForConsumer();
+    assertThat(starts).as("nothing started before the consumer came").isEmpty();
+
+    call.awaitUntil(() -> false);
+
+    assertThat(call.result()).isEqualTo("ok");
+    assertThat(starts).containsExactly("onCaller");
+    assertThat(startThreads).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void aBlockingWireThatDoesNotCarryItsStartIsStartedElsewhere() {
+    carries = false;
+
+    assertThat(block(call(RetryPolicy.none(), null))).isEqualTo("ok");
+
+    assertThat(starts).containsExactly("start");
+  }
+
+  @Test
+  void anInterruptAWireMadeToCancelItsCarriedAttemptIsNotTheCallers() {
+    // The first attempt times out waiting for its head, which is retryable; its wire is
+    // cancelled by interrupting its carrier, whose status stays set while the interrupt watch
+    // looks, many times. The watch must not take it for the caller's and cancel the call.
+    blocking = false;
+    carries = true;
+    interruptedByCancel = true;
+    interruptKeptNanos = TimeUnit.MILLISECONDS.toNanos(200);
+    RetryPolicy retries = RetryPolicy.builder().maxRetries(1).initialDelay(Duration.ZERO)
+        .maxDelay(Duration.ZERO).build();
+    RealCall<String> call = call(retries,
+        Timeouts.builder().responseHeaders(Duration.ofMillis(50)).build(), null);
+    call.interruptCheck(TimeUnit.MILLISECONDS.toNanos(1)); // 200 looks while the status is set
+
+    assertThat(block(call)).isEqualTo("ok");
+
+    assertThat(starts).containsExactly("onCaller", "start");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }
 
   @Test

@@ -45,6 +45,16 @@ final class Errors {
     return new IOException("java.net.http failed: " + cause.getClass().getName(), cause);
   }
 
+  /**
+   * What {@link java.net.http.HttpClient#send} failed with: it throws a copy of the exchange's
+   * failure, of the same class or a superclass, with the failure as its cause (and the JDK's
+   * own null messages replaced), so the failure is the cause whenever the copy's class admits it.
+   */
+  static IOException fromSend(Exception thrown, URI uri) {
+    Throwable cause = thrown.getCause();
+    return toIoException(cause != null && thrown.getClass().isInstance(cause) ? cause : thrown, uri);
+  }
+
   private static IOException typed(IOException typed, Throwable cause) {
     typed.initCause(cause);
     return typed;

@@ -20,6 +20,15 @@ import org.jspecify.annotations.Nullable;
  * One exchange on java.net.http as a {@link Wire}: the body subscriber the JDK feeds reports to
  * core's exchange driver, and each {@link #read()} is one {@code request(1)} upstream, answered by
  * one {@code List<ByteBuffer>} and a {@code readComplete}.
+ *
+ * <p>In clear text (HTTP/1.1, a connection of its own) a blocking call's first attempt is carried
+ * on its caller's thread ({@link #startOnCaller()}) by {@link HttpClient#send}, which the JDK runs
+ * inline up to the request's write, with no hand-off to its executor, and which completes without
+ * {@code sendAsync}'s last hop to {@code CompletableFuture}'s default executor (a new thread per
+ * response on two CPUs or fewer). {@link #cancel()} then interrupts the carrier, which the JDK
+ * answers by aborting the exchange; over TLS the connection may be HTTP/2 and shared with other
+ * exchanges, which an interrupt during a write would close, so there the attempt is started as
+ * any other.
  */
 public final class JdkWire
     implements Wire, HttpResponse.BodyHandler<Void>, HttpResponse.BodySubscriber<Void> {
@@ -32,6 +41,11 @@ public final class JdkWire
   private volatile @Nullable CompletableFuture<?> send;
   private volatile boolean readWanted;
   private volatile boolean cancelled;
+  /** Set before {@link HttpClient#send}: the body stage completes with the head. */
+  private volatile boolean sent;
+  // Guarded by this: the thread inside send(), and whether cancel() interrupted it.
+  private @Nullable Thread carrier;
+  private boolean carrierInterrupted;
 
   /** A wire that sends {@code request} (made by {@link JdkRequests}) with {@code client}. */
   public JdkWire(HttpClient client, dev.chatwire.transport.HttpRequest request, WireEvents events) {
@@ -58,6 +72,42 @@ public final class JdkWire
   }
 
   @Override
+  public boolean carriesOnCaller() {
+    return "http".equalsIgnoreCase(uri.getScheme());
+  }
+
+  @Override
+  public void startOnCaller() {
+    if (!carriesOnCaller()) {
+      start();
+      return;
+    }
+    synchronized (this) {
+      if (cancelled) return;
+      carrier = Thread.currentThread();
+    }
+    sent = true;
+    Exception failure = null;
+    try {
+      client.send(request, this);
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    } catch (InterruptedException e) {
+      // The JDK cancelled the exchange. By cancel(): reported by then. By the caller: the status
+      // is restored below and core cancels the call.
+      Thread.currentThread().interrupt();
+    } finally {
+      synchronized (this) {
+        carrier = null;
+        // cancel()'s interrupt is not the caller's to see; one it made after send() returned, or
+        // during an inline write (which then failed), is taken back here too.
+        if (carrierInterrupted) Thread.interrupted();
+      }
+    }
+    if (failure != null && !cancelled) events.error(Errors.fromSend(failure, uri));
+  }
+
+  @Override
   public void read() {
     Flow.Subscription s = subscription;
     if (s == null) {
@@ -71,7 +121,14 @@ public final class JdkWire
 
   @Override
   public void cancel() {
-    cancelled = true;
+    synchronized (this) {
+      cancelled = true;
+      Thread t = carrier;
+      if (t != null && !carrierInterrupted) {
+        carrierInterrupted = true;
+        t.interrupt(); // under the lock: never after the carrier left send()
+      }
+    }
     Flow.Subscription s = subscription;
     if (s != null) s.cancel();
     CompletableFuture<?> f = send;
@@ -125,6 +182,8 @@ public final class JdkWire
 
   @Override
   public CompletionStage<Void> getBody() {
-    return body;
+    // send() returns once this completes: at the head. sendAsync's future completes at the end,
+    // so that its hop to CompletableFuture's default executor is not on the way to the first byte.
+    return sent ? CompletableFuture.completedFuture(null) : body;
   }
 }
