@@ -28,12 +28,21 @@ import org.jspecify.annotations.Nullable;
  * on Java 11 to 15 a cancel before the response head arrives does not interrupt the JDK's
  * exchange.
  *
- * <p><b>Small machines.</b> {@code java.net.http} completes every response future on
- * {@code CompletableFuture}'s default executor, which starts a new thread per task where the
- * common pool has fewer than two threads (two CPUs or fewer): one thread per response, whatever
- * the client's executor. Start such a JVM with
- * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} to have the common pool take
- * them instead.
+ * <p><b>Blocking calls.</b> In clear text ({@code http}, HTTP/1.1, a connection per exchange) the
+ * first attempt of a blocking call ({@code create()}, and a {@code stream()} whose first iteration
+ * comes at once) is sent with {@link HttpClient#send} on the caller's thread, which the JDK runs
+ * inline up to the request's write; a cancel or timeout from another thread interrupts that
+ * thread while it waits for the head, and the interrupt is taken back before the call returns.
+ * Over TLS, where the connection may be HTTP/2 and shared by other exchanges (an interrupt during
+ * a write would close it), and for retries and asynchronous calls, the exchange is started with
+ * {@code sendAsync}.
+ *
+ * <p><b>Small machines.</b> {@code sendAsync} completes every response future on {@code
+ * CompletableFuture}'s default executor, which starts a new thread per task where the common pool
+ * has fewer than two threads (two CPUs or fewer): one thread per asynchronous response, whatever
+ * the client's executor ({@code send} has no such hop). Start such a JVM with {@code
+ * -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} to have the common pool take them
+ * instead.
  *
  * <p><b>Connect timeout.</b> Core times the connect on its scheduler; a caller's client with a
  * {@code connectTimeout} of its own keeps it too.
