@@ -35,8 +35,8 @@ public interface Wire {
   /**
    * Starts the exchange from a thread that would otherwise only wait for its head: the caller of
    * a blocking call, whose first attempt this is. Core calls it only on a wire that {@link
-   * #carriesOnCaller() carries} the exchange on this thread (connect, write, read the head); it
-   * returns once it reported the head or an error, which saves two thread hand-offs per call.
+   * #carriesOnCaller() carries} the exchange on this thread (connects, writes, and reads or waits
+   * for the head); it returns once it reported the head or an error, which saves thread hand-offs.
    * {@link #cancel()} from another thread must still end it at once. If the calling thread is
    * interrupted meanwhile, it may return without a report, the thread's interrupt status set:
    * core then cancels the exchange. The default is {@link #start()}.

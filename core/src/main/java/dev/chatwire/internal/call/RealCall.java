@@ -295,10 +295,12 @@ public final class RealCall<T> {
 
   /**
    * Cancels the call once {@code caller} is interrupted; checks until stopped, or until the
-   * attempt it carries ended (a wire may cancel itself by interrupting its carrier, which is not
-   * the caller's interrupt). A check and {@link #stop()} exclude each other, so once stop()
-   * returned no check cancels the call (the caller may have moved on, and be interrupted for
-   * another reason).
+   * attempt it carries ended or its wire was cancelled: a wire may end a carried start by
+   * interrupting its carrier (java.net.http's), which is not the caller's interrupt, and the
+   * carrier then returns (a caller's interrupt from then on is seen by its wait, {@link
+   * #awaitUntil}, once it returned). A check and {@link #stop()} exclude each other, so once
+   * stop() returned no check cancels the call (the caller may have moved on, and be interrupted
+   * for another reason).
    */
   private final class InterruptWatch implements Runnable {
     private final Thread caller;
@@ -318,7 +320,7 @@ public final class RealCall<T> {
     @Override
     public synchronized void run() {
       if (stopped) return;
-      if (carried.isEnded()) {
+      if (carried.isEnded() || carried.exchange.isWireCancelled()) {
         stopped = true;
       } else if (caller.isInterrupted()) {
         stopped = true;

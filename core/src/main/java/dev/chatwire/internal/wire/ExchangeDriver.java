@@ -157,6 +157,13 @@ public final class ExchangeDriver implements Exchange, WireEvents {
     drain(false);
   }
 
+  /** Whether the wire was cancelled: by {@link #cancel()}, or as the driver ended the exchange. */
+  public boolean isWireCancelled() {
+    synchronized (state) {
+      return state.wireCancelled;
+    }
+  }
+
   /** Cancels the wire once it is there, and only once. */
   private void cancelWire() {
     Wire wire;

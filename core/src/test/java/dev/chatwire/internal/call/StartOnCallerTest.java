@@ -106,6 +106,8 @@ class StartOnCallerTest {
               long until = System.nanoTime() + interruptKeptNanos;
               while (System.nanoTime() < until) Thread.onSpinWait();
               Thread.interrupted();
+            } finally {
+              carrier = null;
             }
             return;
           }

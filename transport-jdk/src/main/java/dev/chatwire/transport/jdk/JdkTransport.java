@@ -24,18 +24,19 @@ import org.jspecify.annotations.Nullable;
  * one at a time.
  *
  * <p><b>Cancellation.</b> {@link dev.chatwire.transport.Exchange#cancel()} cancels the body
- * subscription and the JDK's future, so the connection (HTTP/1.1) or stream (HTTP/2) is released;
- * on Java 11 to 15 a cancel before the response head arrives does not interrupt the JDK's
- * exchange.
+ * subscription and the JDK's future (for a blocking call carried on its caller, below, it
+ * interrupts the caller's thread waiting in {@code send()}, which cancels that future), so the
+ * connection (HTTP/1.1) or stream (HTTP/2) is released; on Java 11 to 15 a cancel before the
+ * response head arrives does not interrupt the JDK's exchange.
  *
- * <p><b>Blocking calls.</b> In clear text ({@code http}, HTTP/1.1, a connection per exchange) the
- * first attempt of a blocking call ({@code create()}, and a {@code stream()} whose first iteration
- * comes at once) is sent with {@link HttpClient#send} on the caller's thread, which the JDK runs
- * inline up to the request's write; a cancel or timeout from another thread interrupts that
- * thread while it waits for the head, and the interrupt is taken back before the call returns.
- * Over TLS, where the connection may be HTTP/2 and shared by other exchanges (an interrupt during
- * a write would close it), and for retries and asynchronous calls, the exchange is started with
- * {@code sendAsync}.
+ * <p><b>Blocking calls.</b> In clear text ({@code http}, HTTP/1.1, one exchange at a time on a
+ * connection) the first attempt of a blocking call ({@code create()}, and a {@code stream()} whose
+ * first iteration comes within a millisecond) is sent with {@link HttpClient#send} on the caller's
+ * thread, which the JDK runs inline up to the request's write; a cancel or timeout from another
+ * thread interrupts that thread while it waits for the head, and that interrupt is taken back
+ * before the call returns (the caller's own interrupt is kept, and cancels the call). Over TLS,
+ * where the connection may be HTTP/2 and shared by other exchanges, and for retries, later
+ * streams and asynchronous calls, the exchange is started with {@code sendAsync}.
  *
  * <p><b>Small machines.</b> {@code sendAsync} completes every response future on {@code
  * CompletableFuture}'s default executor, which starts a new thread per task where the common pool

@@ -96,6 +96,29 @@ class JdkCarriedStartTest {
   }
 
   @Test
+  void aCallersInterruptIsKeptWhenACancelComesRightAfterIt() throws Exception {
+    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
+    RecordingHandler handler = RecordingHandler.collecting();
+    ExchangeDriver driver = new ExchangeDriver(handler);
+    driver.open(transport, request());
+    CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+    Thread carrier = new Thread(() -> {
+      driver.start(true);
+      interruptedAfter.complete(Thread.currentThread().isInterrupted());
+    }, "carrier");
+    carrier.start();
+    RecordedRequest r = server.takeRequest(WAIT);
+    assertThat(r).as("the request was sent").isNotNull();
+
+    carrier.interrupt(); // the caller's own, as a user's "stop" would
+    driver.cancel(); // and a cancel, as core's answer to it or a timeout, whichever lands first
+
+    assertThat(interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+        .as("the caller's interrupt status after the start").isTrue();
+    assertThat(r.awaitClosed(WAIT)).as("the JDK aborted the exchange").isTrue();
+  }
+
+  @Test
   void overTlsTheStartIsNotCarriedOnTheCaller() throws Exception {
     transport.close();
     server.close();

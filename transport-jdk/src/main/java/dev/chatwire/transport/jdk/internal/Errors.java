@@ -47,12 +47,12 @@ final class Errors {
 
   /**
    * What {@link java.net.http.HttpClient#send} failed with: it throws a copy of the exchange's
-   * failure, of the same class or a superclass, with the failure as its cause (and the JDK's
-   * own null messages replaced), so the failure is the cause whenever the copy's class admits it.
+   * failure (of its class or a superclass, {@code IOException} for anything else) with the
+   * failure as the cause, which is then read as {@code sendAsync}'s would be.
    */
-  static IOException fromSend(Exception thrown, URI uri) {
+  static IOException fromSend(IOException thrown, URI uri) {
     Throwable cause = thrown.getCause();
-    return toIoException(cause != null && thrown.getClass().isInstance(cause) ? cause : thrown, uri);
+    return toIoException(cause != null ? cause : thrown, uri);
   }
 
   private static IOException typed(IOException typed, Throwable cause) {

@@ -25,10 +25,11 @@ import org.jspecify.annotations.Nullable;
  * on its caller's thread ({@link #startOnCaller()}) by {@link HttpClient#send}, which the JDK runs
  * inline up to the request's write, with no hand-off to its executor, and which completes without
  * {@code sendAsync}'s last hop to {@code CompletableFuture}'s default executor (a new thread per
- * response on two CPUs or fewer). {@link #cancel()} then interrupts the carrier, which the JDK
- * answers by aborting the exchange; over TLS the connection may be HTTP/2 and shared with other
- * exchanges, which an interrupt during a write would close, so there the attempt is started as
- * any other.
+ * response on two CPUs or fewer). {@link #cancel()} then interrupts the carrier, which {@code
+ * send()} answers by cancelling the exchange (Java 16 and later abort it; before, as with {@code
+ * sendAsync}, a cancel before the head is seen when the head comes). Over TLS the connection may
+ * be HTTP/2 and shared with other exchanges, where ending one by an interrupt is not relied on,
+ * so there the attempt is started as any other.
  */
 public final class JdkWire
     implements Wire, HttpResponse.BodyHandler<Void>, HttpResponse.BodySubscriber<Void> {
@@ -87,24 +88,35 @@ public final class JdkWire
       carrier = Thread.currentThread();
     }
     sent = true;
-    Exception failure = null;
+    IOException failure = null;
+    boolean callersInterrupt = false;
+    boolean interruptTaken = false;
     try {
       client.send(request, this);
-    } catch (IOException | RuntimeException e) {
-      failure = e;
+    } catch (IOException e) {
+      failure = Errors.fromSend(e, uri);
+    } catch (RuntimeException e) {
+      failure = new IOException("java.net.http refused the request: " + e.getClass().getName(), e);
     } catch (InterruptedException e) {
-      // The JDK cancelled the exchange. By cancel(): reported by then. By the caller: the status
-      // is restored below and core cancels the call.
-      Thread.currentThread().interrupt();
+      // The JDK cancelled the exchange, and the throw cleared the status. cancel()'s interrupt:
+      // reported by then. The caller's: set again below, and core cancels the call.
+      interruptTaken = true;
+      synchronized (this) {
+        callersInterrupt = !carrierInterrupted;
+      }
     } finally {
       synchronized (this) {
         carrier = null;
-        // cancel()'s interrupt is not the caller's to see; one it made after send() returned, or
-        // during an inline write (which then failed), is taken back here too.
-        if (carrierInterrupted) Thread.interrupted();
+        // cancel()'s interrupt, not yet taken by a throw (it came as send() returned, or during
+        // inline work that went on), is not the caller's to see.
+        if (carrierInterrupted && !interruptTaken) Thread.interrupted();
       }
     }
-    if (failure != null && !cancelled) events.error(Errors.fromSend(failure, uri));
+    if (callersInterrupt) {
+      Thread.currentThread().interrupt();
+    } else if (failure != null && !cancelled) {
+      events.error(failure);
+    }
   }
 
   @Override
@@ -124,9 +136,11 @@ public final class JdkWire
     synchronized (this) {
       cancelled = true;
       Thread t = carrier;
-      if (t != null && !carrierInterrupted) {
+      // Under the lock: never after the carrier left send(). A carrier interrupted already (by
+      // its caller) leaves send() anyway, and keeps that interrupt.
+      if (t != null && !carrierInterrupted && !t.isInterrupted()) {
         carrierInterrupted = true;
-        t.interrupt(); // under the lock: never after the carrier left send()
+        t.interrupt();
       }
     }
     Flow.Subscription s = subscription;
