@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,48 +75,57 @@ class JdkCarriedStartTest {
 
   @Test
   void aCancelFromAnotherThreadEndsTheCarriedStartAndTakesItsInterruptBack() throws Exception {
-    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
-    RecordingHandler handler = RecordingHandler.collecting();
-    ExchangeDriver driver = new ExchangeDriver(handler);
-    driver.open(transport, request());
-    CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
-    Thread carrier = new Thread(() -> {
-      driver.start(true);
-      interruptedAfter.complete(Thread.currentThread().isInterrupted());
-    }, "carrier");
-    carrier.start();
-    RecordedRequest r = server.takeRequest(WAIT);
-    assertThat(r).as("the request was sent").isNotNull();
+    Carried c = carryUntilTheHeadIsAwaited();
 
-    driver.cancel(); // the carrier waits inside send() meanwhile: the server has its request
+    c.driver.cancel(); // the carrier waits inside send() meanwhile: the server has its request
 
-    assertThat(interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+    assertThat(c.interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
         .as("the carrier's interrupt status after the cancel").isFalse();
-    assertThat(r.awaitClosed(WAIT)).as("the JDK aborted the exchange").isTrue();
-    assertThat(handler.status()).as("no head").isEqualTo(-1);
+    assertThat(c.request().awaitClosed(WAIT)).as("the JDK aborted the exchange").isTrue();
+    assertThat(c.handler.status()).as("no head").isEqualTo(-1);
   }
 
   @Test
   void aCallersInterruptIsKeptWhenACancelComesRightAfterIt() throws Exception {
-    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
-    RecordingHandler handler = RecordingHandler.collecting();
-    ExchangeDriver driver = new ExchangeDriver(handler);
-    driver.open(transport, request());
-    CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
-    Thread carrier = new Thread(() -> {
+    Carried c = carryUntilTheHeadIsAwaited();
+
+    c.carrier.interrupt(); // the caller's own, as a user's "stop" would
+    c.driver.cancel(); // and a cancel, as core's answer to it or a timeout, whichever lands first
+
+    assertThat(c.interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+        .as("the caller's interrupt status after the start").isTrue();
+    assertThat(c.request().awaitClosed(WAIT)).as("the JDK aborted the exchange").isTrue();
+  }
+
+  /** An exchange whose head the server holds back, carried by a thread of its own. */
+  private static final class Carried {
+    final RecordingHandler handler = RecordingHandler.collecting();
+    final ExchangeDriver driver = new ExchangeDriver(handler);
+    /** Whether the carrier's interrupt status is set once its start returned. */
+    final CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+    final Thread carrier = new Thread(() -> {
       driver.start(true);
       interruptedAfter.complete(Thread.currentThread().isInterrupted());
     }, "carrier");
-    carrier.start();
-    RecordedRequest r = server.takeRequest(WAIT);
-    assertThat(r).as("the request was sent").isNotNull();
+    /** The request as the server got it; set once it did. */
+    @Nullable RecordedRequest request;
 
-    carrier.interrupt(); // the caller's own, as a user's "stop" would
-    driver.cancel(); // and a cancel, as core's answer to it or a timeout, whichever lands first
+    RecordedRequest request() {
+      RecordedRequest r = request;
+      assertThat(r).as("the request was sent").isNotNull();
+      return java.util.Objects.requireNonNull(r);
+    }
+  }
 
-    assertThat(interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-        .as("the caller's interrupt status after the start").isTrue();
-    assertThat(r.awaitClosed(WAIT)).as("the JDK aborted the exchange").isTrue();
+  /** Starts a {@link Carried} once the server has its request: the carrier waits in send(). */
+  private Carried carryUntilTheHeadIsAwaited() {
+    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
+    Carried c = new Carried();
+    c.driver.open(transport, request());
+    c.carrier.start();
+    c.request = server.takeRequest(WAIT);
+    c.request();
+    return c;
   }
 
   @Test
