@@ -8,15 +8,22 @@ import dev.chatwire.testkit.internal.RecordingHandler;
 import dev.chatwire.testkit.internal.Sockets;
 import dev.chatwire.transport.Headers;
 import dev.chatwire.transport.HttpRequest;
+import dev.chatwire.transport.Transport;
+import dev.chatwire.transport.Wire;
+import dev.chatwire.transport.WireEvents;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +51,10 @@ import org.junit.jupiter.api.Test;
  * for refused, closed and reset connections; onResponse first with case-insensitive and repeated
  * header fields; request and response bytes arrive exactly; 50 concurrent streams complete (with
  * a flat thread count for transports that promise it); a hanging connect is never reported
- * connected (core's connect timer runs until onConnected) and ends on cancel(). What core's
+ * connected (core's connect timer runs until onConnected) and ends on cancel(); a wire that
+ * carries a caller's start ({@link Wire#carriesOnCaller()}) returns from it only once it reported
+ * the head, ends it on a cancel from another thread, and leaves the caller's interrupt status as
+ * it found it. What core's
  * exchange driver promises ({@link DriverContract}): a throwing handler gets one onError, execute()
  * after close() throws IllegalStateException, demand after cancel() delivers nothing, re-entrant
  * request() never nests calls, bytes before a break come before its onError. Hostile servers
@@ -261,5 +271,147 @@ public abstract class TransportContract extends HostileServerContract {
     assertComplete(handler);
     assertThat(handler.isConnected()).isTrue();
     assertThat(handler.bodyUtf8()).isEqualTo("{}");
+  }
+  /**
+   * A wire that carries a caller's start returns from {@link Wire#startOnCaller()} only once it
+   * reported the head: the caller would otherwise wait for a head another thread reads. Skipped
+   * for a wire that does not carry one.
+   */
+  @Test
+  public void aCarriedStartReturnsOnlyOnceItReportedTheHead() throws InterruptedException {
+    Gate gate = new Gate();
+    try {
+      server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
+      WireRecord events = new WireRecord();
+      Wire wire = transport.open(post("/v1/chat/completions"), events);
+      assumeTrue(wire.carriesOnCaller(), "the wire does not carry a caller's start");
+      Thread caller = Thread.currentThread();
+      Thread releaser = new Thread(() -> {
+        // The head is let go once the server has the request and the caller is inside
+        // startOnCaller(): a wire that returned at once has no head to show.
+        server.takeRequest(WAIT);
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!inStartOnCaller(caller) && System.nanoTime() < end) Thread.yield();
+        gate.release();
+      }, "head-releaser");
+      releaser.start();
+
+      wire.startOnCaller();
+
+      assertThat(events.status)
+          .as("the head, reported before startOnCaller() returned (error: %s)", events.error)
+          .isEqualTo(200);
+      wire.cancel();
+      releaser.join(WAIT.toMillis());
+    } finally {
+      gate.release();
+    }
+  }
+
+  /**
+   * cancel() from another thread ends a carried start while its head is awaited, releases the
+   * connection, and leaves the carrier's interrupt status clear: whatever the wire did to end it
+   * (the JDK's interrupts its carrier) is not the caller's to see.
+   */
+  @Test
+  public void aCancelFromAnotherThreadEndsACarriedStartAndLeavesNoInterrupt() throws Exception {
+    Gate gate = new Gate();
+    try {
+      Carried c = carryWhileTheHeadIsHeldBack(gate);
+
+      c.wire.cancel();
+
+      assertThat(c.interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+          .as("the carrier's interrupt status once startOnCaller() returned").isFalse();
+      assertThat(c.request.awaitClosed(WAIT)).as("the connection was released").isTrue();
+      assertThat(c.events.status).as("no head").isEqualTo(-1);
+    } finally {
+      gate.release();
+    }
+  }
+
+  /**
+   * A caller interrupted while it carries a start, and cancelled right after (core's answer to
+   * the interrupt, or a timeout), keeps its interrupt status: the user's signal is never lost.
+   */
+  @Test
+  public void aCallerInterruptedWhileItCarriesAStartKeepsItsInterrupt() throws Exception {
+    Gate gate = new Gate();
+    try {
+      Carried c = carryWhileTheHeadIsHeldBack(gate);
+
+      c.carrier.interrupt();
+      c.wire.cancel();
+
+      assertThat(c.interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+          .as("the caller's interrupt status once startOnCaller() returned").isTrue();
+      assertThat(c.request.awaitClosed(WAIT)).as("the connection was released").isTrue();
+    } finally {
+      gate.release();
+    }
+  }
+
+  /** Whether {@code thread} is inside a wire's {@code startOnCaller()}. */
+  private static boolean inStartOnCaller(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getMethodName().equals("startOnCaller")) return true;
+    }
+    return false;
+  }
+
+  /** A wire's start carried by a thread of its own, while the server holds its head back. */
+  private static final class Carried {
+    final WireRecord events = new WireRecord();
+    final Wire wire;
+    /** Whether the carrier's interrupt status is set once startOnCaller() returned. */
+    final CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+    final Thread carrier;
+    final RecordedRequest request;
+
+    Carried(Transport transport, HttpRequest http, ChatServer server) {
+      wire = transport.open(http, events);
+      assumeTrue(wire.carriesOnCaller(), "the wire does not carry a caller's start");
+      carrier = new Thread(() -> {
+        wire.startOnCaller();
+        interruptedAfter.complete(Thread.currentThread().isInterrupted());
+      }, "carrier");
+      carrier.start();
+      RecordedRequest r = server.takeRequest(WAIT);
+      if (r == null) fail("the request was not sent");
+      request = r;
+    }
+  }
+
+  private Carried carryWhileTheHeadIsHeldBack(Gate gate) {
+    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
+    return new Carried(transport, post("/v1/chat/completions"), server);
+  }
+
+  /** What a wire reported, for the carried-start tests. */
+  private static final class WireRecord implements WireEvents {
+    volatile int status = -1;
+    volatile @Nullable IOException error;
+
+    @Override
+    public void connected() {}
+
+    @Override
+    public void head(int status, Headers headers) {
+      this.status = status;
+    }
+
+    @Override
+    public void body(ByteBuffer bytes, @Nullable Object token) {}
+
+    @Override
+    public void readComplete() {}
+
+    @Override
+    public void end() {}
+
+    @Override
+    public void error(IOException error) {
+      this.error = error;
+    }
   }
 }
