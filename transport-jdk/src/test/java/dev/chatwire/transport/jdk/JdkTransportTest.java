@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chatwire.internal.wire.ExchangeDriver;
 import dev.chatwire.testkit.ChatServer;
 import dev.chatwire.testkit.Fault;
 import dev.chatwire.testkit.Gate;
@@ -107,6 +108,14 @@ class JdkTransportTest {
     assertCompletes(handler);
     assertThat(handler.bodyUtf8()).isEqualTo("data: {\"n\":0}\n\ndata: [DONE]\n\n");
     assertThat(((DeferredTls) client.sslContext()).made()).isFalse();
+  }
+
+  @Test
+  void aCallersStartIsCarriedOnItsThreadInClearText() {
+    // What makes the transport contract's carried-start tests run on this transport, not skip.
+    ExchangeDriver driver = new ExchangeDriver(RecordingHandler.collecting());
+    assertThat(driver.open(transport, post().build())).as("carries a caller's start").isTrue();
+    driver.cancel();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.chatwire.transport.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatwire.internal.wire.ExchangeDriver;
 import dev.chatwire.testkit.ChatServer;
 import dev.chatwire.testkit.Fault;
 import dev.chatwire.testkit.Gate;
@@ -13,6 +14,8 @@ import dev.chatwire.transport.jdk.internal.DeferredTls;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterEach;
@@ -130,5 +133,28 @@ class JdkTransportTlsTest {
     assertThat(request.getProtocol()).isEqualTo("h2");
     assertThat(request.awaitClosed(Duration.ofSeconds(5))).as("stream closed").isTrue();
     assertThat(handler.violations()).isEmpty();
+  }
+
+  @Test
+  void aCallersStartIsNotCarriedOnItsThreadOverTls() throws Exception {
+    // The connection may be HTTP/2 and shared with other exchanges, where ending one by
+    // interrupting its carrier is not relied on: the start returns while the head is held back.
+    Gate gate = new Gate();
+    try {
+      server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
+      RecordingHandler handler = RecordingHandler.collecting();
+      ExchangeDriver driver = new ExchangeDriver(handler);
+
+      assertThat(driver.open(transport, post())).as("carries a caller's start").isFalse();
+      CompletableFuture.runAsync(() -> driver.start(true)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+      assertThat(server.takeRequest(WAIT)).as("the request was sent").isNotNull();
+      gate.release();
+      assertThat(handler.awaitResponse(WAIT)).isTrue();
+      assertThat(handler.status()).isEqualTo(200);
+      driver.cancel();
+    } finally {
+      gate.release();
+    }
   }
 }
