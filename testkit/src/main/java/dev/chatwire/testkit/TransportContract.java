@@ -315,18 +315,13 @@ public abstract class TransportContract extends HostileServerContract {
    */
   @Test
   public void aCancelFromAnotherThreadEndsACarriedStartAndLeavesNoInterrupt() throws Exception {
-    Gate gate = new Gate();
-    try {
-      Carried c = carryWhileTheHeadIsHeldBack(gate);
-
+    try (Carried c = carryWhileTheHeadIsHeldBack()) {
       c.wire.cancel();
 
       assertThat(c.interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
           .as("the carrier's interrupt status once startOnCaller() returned").isFalse();
       assertThat(c.request.awaitClosed(WAIT)).as("the connection was released").isTrue();
       assertThat(c.events.status).as("no head").isEqualTo(-1);
-    } finally {
-      gate.release();
     }
   }
 
@@ -336,18 +331,13 @@ public abstract class TransportContract extends HostileServerContract {
    */
   @Test
   public void aCallerInterruptedWhileItCarriesAStartKeepsItsInterrupt() throws Exception {
-    Gate gate = new Gate();
-    try {
-      Carried c = carryWhileTheHeadIsHeldBack(gate);
-
+    try (Carried c = carryWhileTheHeadIsHeldBack()) {
       c.carrier.interrupt();
       c.wire.cancel();
 
       assertThat(c.interruptedAfter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
           .as("the caller's interrupt status once startOnCaller() returned").isTrue();
       assertThat(c.request.awaitClosed(WAIT)).as("the connection was released").isTrue();
-    } finally {
-      gate.release();
     }
   }
 
@@ -359,8 +349,12 @@ public abstract class TransportContract extends HostileServerContract {
     return false;
   }
 
-  /** A wire's start carried by a thread of its own, while the server holds its head back. */
-  private static final class Carried {
+  /**
+   * A wire's start carried by a thread of its own, while the server holds its head back until
+   * {@link #close()}.
+   */
+  private static final class Carried implements AutoCloseable {
+    final Gate gate = new Gate();
     final WireRecord events = new WireRecord();
     final Wire wire;
     /** Whether the carrier's interrupt status is set once startOnCaller() returned. */
@@ -369,6 +363,7 @@ public abstract class TransportContract extends HostileServerContract {
     final RecordedRequest request;
 
     Carried(Transport transport, HttpRequest http, ChatServer server) {
+      server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
       wire = transport.open(http, events);
       assumeTrue(wire.carriesOnCaller(), "the wire does not carry a caller's start");
       carrier = new Thread(() -> {
@@ -377,13 +372,20 @@ public abstract class TransportContract extends HostileServerContract {
       }, "carrier");
       carrier.start();
       RecordedRequest r = server.takeRequest(WAIT);
-      if (r == null) fail("the request was not sent");
+      if (r == null) {
+        gate.release();
+        fail("the request was not sent");
+      }
       request = r;
+    }
+
+    @Override
+    public void close() {
+      gate.release();
     }
   }
 
-  private Carried carryWhileTheHeadIsHeldBack(Gate gate) {
-    server.enqueue(MockResponse.json("{}").faultBeforeHeaders(Fault.stallUntil(gate)));
+  private Carried carryWhileTheHeadIsHeldBack() {
     return new Carried(transport, post("/v1/chat/completions"), server);
   }
 

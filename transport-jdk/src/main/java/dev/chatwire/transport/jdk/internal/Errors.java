@@ -55,6 +55,11 @@ final class Errors {
     return toIoException(cause != null ? cause : thrown, uri);
   }
 
+  /** java.net.http refused to send the request: named by class, as its message may quote it. */
+  static IOException refused(RuntimeException e) {
+    return new IOException("java.net.http refused the request: " + e.getClass().getName(), e);
+  }
+
   private static IOException typed(IOException typed, Throwable cause) {
     typed.initCause(cause);
     return typed;

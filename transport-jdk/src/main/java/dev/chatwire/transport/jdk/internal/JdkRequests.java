@@ -36,6 +36,7 @@ final class JdkRequests {
         .method(request.getMethod(), new ConnectSignal(bytes, onConnected));
     if ("http".equalsIgnoreCase(request.getUri().getScheme())) {
       // No h2c upgrade attempt in clear text: servers that ignore it do fine, some choke on it.
+      // A connection then serves one exchange at a time, which JdkWire's carried start needs.
       builder.version(HttpClient.Version.HTTP_1_1);
     }
     Headers headers = request.getHeaders();

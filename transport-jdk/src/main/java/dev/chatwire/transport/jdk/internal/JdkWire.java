@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -36,6 +37,11 @@ public final class JdkWire
   private final HttpClient client;
   private final HttpRequest request;
   private final URI uri;
+  /**
+   * Whether a caller's start is carried on its thread: the request is HTTP/1.1, which {@link
+   * JdkRequests} makes every clear-text request, so its connection serves it alone until its end.
+   */
+  private final boolean carries;
   private final WireEvents events;
   private final CompletableFuture<Void> body = new CompletableFuture<>();
   private volatile Flow.@Nullable Subscription subscription;
@@ -54,6 +60,7 @@ public final class JdkWire
     this.uri = request.getUri();
     this.events = events;
     this.request = JdkRequests.convert(request, events::connected);
+    this.carries = this.request.version().equals(Optional.of(HttpClient.Version.HTTP_1_1));
   }
 
   @Override
@@ -62,7 +69,7 @@ public final class JdkWire
     try {
       f = client.sendAsync(request, this);
     } catch (RuntimeException e) {
-      events.error(new IOException("java.net.http refused the request: " + e.getClass().getName(), e));
+      events.error(Errors.refused(e));
       return;
     }
     send = f;
@@ -74,12 +81,12 @@ public final class JdkWire
 
   @Override
   public boolean carriesOnCaller() {
-    return "http".equalsIgnoreCase(uri.getScheme());
+    return carries;
   }
 
   @Override
   public void startOnCaller() {
-    if (!carriesOnCaller()) {
+    if (!carries) {
       start();
       return;
     }
@@ -96,7 +103,7 @@ public final class JdkWire
     } catch (IOException e) {
       failure = Errors.fromSend(e, uri);
     } catch (RuntimeException e) {
-      failure = new IOException("java.net.http refused the request: " + e.getClass().getName(), e);
+      failure = Errors.refused(e);
     } catch (InterruptedException e) {
       // The JDK cancelled the exchange, and the throw cleared the status. cancel()'s interrupt:
       // reported by then. The caller's: set again below, and core cancels the call.
